@@ -1,0 +1,74 @@
+//! Topic articles: the summary shown in lists and the full document with its rendered body.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Date;
+
+/// What lists show of an article (no body), one entry of an articles index page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub reading_minutes: u32,
+    /// One or two plain-text sentences.
+    pub summary: String,
+}
+
+/// A whole article: its summary plus the body as sanitized HTML rendered by `press`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub schema: u32,
+    #[serde(flatten)]
+    pub meta: ArticleSummary,
+    pub body_html: String,
+}
+
+/// Sorts newest first; equal dates fall back to title so the order is stable.
+pub fn sort_newest_first(items: &mut [ArticleSummary]) {
+    items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(slug: &str, date: &str) -> ArticleSummary {
+        ArticleSummary {
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            subtitle: None,
+            date: Date::parse(date).unwrap(),
+            updated: None,
+            topics: vec![],
+            reading_minutes: 3,
+            summary: "s".into(),
+        }
+    }
+
+    #[test]
+    fn newest_first_with_stable_ties() {
+        let mut items =
+            vec![summary("b", "2026-01-01"), summary("c", "2026-03-01"), summary("a", "2026-01-01")];
+        sort_newest_first(&mut items);
+        let slugs: Vec<_> = items.iter().map(|i| i.slug.as_str()).collect();
+        assert_eq!(slugs, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn article_json_is_flat() {
+        let article = Article { schema: 1, meta: summary("x", "2026-02-02"), body_html: "<p>b</p>".into() };
+        let json = serde_json::to_value(&article).unwrap();
+        assert_eq!(json["slug"], "x");
+        assert_eq!(json["body_html"], "<p>b</p>");
+        assert!(json.get("subtitle").is_none());
+        let back: Article = serde_json::from_value(json).unwrap();
+        assert_eq!(back, article);
+    }
+}

@@ -1,0 +1,154 @@
+//! Calendar dates as the newsletter uses them: `YYYY-MM-DD` in content and JSON, a long English
+//! form ("November 20, 2026") on the page.
+//!
+//! A full date-time crate would cost bundle size for what is a three-number value; this small
+//! type validates, orders and formats, and is tested here.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A valid Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Date {
+    /// Builds a date, or says why it is not one.
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} is not between 1 and 12"));
+        }
+        let max = days_in_month(year, month);
+        if day == 0 || day > max {
+            return Err(format!("day {day} is not between 1 and {max} for {}", MONTHS[month as usize - 1]));
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` strictly (four, two and two digits).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let bytes = s.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!("`{s}` is not a date of the form YYYY-MM-DD"));
+        }
+        let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
+        Self::new(num(0..4), num(5..7) as u8, num(8..10) as u8)
+            .map_err(|why| format!("`{s}` is not a valid date: {why}"))
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// "November 20, 2026".
+    pub fn long(self) -> String {
+        format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
+    }
+
+    /// "Nov 20, 2026".
+    pub fn short(self) -> String {
+        format!("{} {}, {}", &MONTHS[self.month as usize - 1][..3], self.day, self.year)
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// The ISO form, `2026-11-20`, as used in JSON and `<time datetime>`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_formats() {
+        let d = Date::parse("2026-11-20").unwrap();
+        assert_eq!(d.to_string(), "2026-11-20");
+        assert_eq!(d.long(), "November 20, 2026");
+        assert_eq!(d.short(), "Nov 20, 2026");
+        assert_eq!(d.year(), 2026);
+    }
+
+    #[test]
+    fn rejects_bad_dates_with_reasons() {
+        let cases = [
+            ("2026-13-01", "month 13"),
+            ("2026-02-29", "day 29 is not between 1 and 28 for February"),
+            ("2026-04-31", "day 31"),
+            ("2026-1-01", "YYYY-MM-DD"),
+            ("20261101", "YYYY-MM-DD"),
+            ("2026-00-10", "month 0"),
+            ("next week", "YYYY-MM-DD"),
+            ("２０２６-01-01", "YYYY-MM-DD"),
+        ];
+        for (input, expected) in cases {
+            let err = Date::parse(input).unwrap_err();
+            assert!(err.contains(expected), "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn leap_years() {
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2000-02-29").is_ok());
+        assert!(Date::parse("1900-02-29").is_err());
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a = Date::parse("2026-01-31").unwrap();
+        let b = Date::parse("2026-02-01").unwrap();
+        let c = Date::parse("2027-01-01").unwrap();
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn serde_round_trip_and_error() {
+        let d: Date = serde_json::from_str("\"2026-11-20\"").unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2026-11-20\"");
+        let err = serde_json::from_str::<Date>("\"2026-02-30\"").unwrap_err();
+        assert!(err.to_string().contains("not a valid date"), "{err}");
+    }
+}

@@ -1,0 +1,23 @@
+//! The data model shared by the publishing CLI (`press`) and the browser app.
+//!
+//! Every JSON document the site loads is defined here once, with its `schema` version, together
+//! with the pure logic around it (dates, slugs, reading time, paging, data paths). Nothing here
+//! touches the browser or the file system, so all of it is tested natively with `cargo test`.
+
+pub mod article;
+pub mod date;
+pub mod decode;
+pub mod paging;
+pub mod paths;
+pub mod schema;
+pub mod site;
+pub mod text;
+pub mod week;
+
+pub use article::{Article, ArticleSummary};
+pub use date::Date;
+pub use decode::{decode_document, DecodeError};
+pub use paging::IndexPage;
+pub use schema::{SchemaProbe, SchemaError, SCHEMA_VERSION};
+pub use site::{SiteConfig, SiteLink};
+pub use week::{ResourceKind, Week, WeekEntry, WeekSection, WeekSummary};

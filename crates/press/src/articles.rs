@@ -1,0 +1,186 @@
+//! Topic articles: `content/articles/<slug>.md`, TOML front matter then the Markdown body.
+
+use std::path::Path;
+
+use sb_model::text::{is_slug, reading_minutes};
+use sb_model::{Article, ArticleSummary, SCHEMA_VERSION};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{ContentError, Problems};
+use crate::fields::{self, DateValue};
+use crate::front_matter::{self, line_of_key};
+use crate::markdown;
+
+/// Longest summary derived from the first paragraph when the front matter gives none.
+const SUMMARY_CHARS: usize = 220;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleFront {
+    title: Spanned<String>,
+    subtitle: Option<String>,
+    date: Spanned<DateValue>,
+    updated: Option<Spanned<DateValue>>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
+    summary: Option<String>,
+    slug: Option<Spanned<String>>,
+}
+
+/// Reads one article file. Collects every problem it finds rather than stopping at the first.
+pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
+    let doc = front_matter::split(file, text).map_err(|e| vec![e])?;
+    let front: ArticleFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
+    let mut problems = Problems::default();
+
+    let title = problems.keep(fields::non_empty(file, &doc, "title", &front.title));
+    let date = problems.keep(fields::date(file, &doc, "date", &front.date));
+    let updated = front.updated.as_ref().and_then(|u| problems.keep(fields::date(file, &doc, "updated", u)));
+    let slug = match &front.slug {
+        Some(s) => problems.keep(check_slug(file, fields::line_in_file(&doc, s.span()), s.get_ref())),
+        None => {
+            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            problems.keep(check_slug(file, 1, stem).map_err(|mut e| {
+                e.message = format!("{} (the slug comes from the file name; rename the file or set `slug`)", e.message);
+                e
+            }))
+        }
+    };
+    let mut topics = Vec::new();
+    for t in &front.topics {
+        if is_slug(t.get_ref()) {
+            topics.push(t.get_ref().clone());
+        } else {
+            problems.push(ContentError::new(
+                file,
+                fields::line_in_file(&doc, t.span()),
+                Some("topics"),
+                format!("topic `{}` must be a slug such as `model-serving`", t.get_ref()),
+            ));
+        }
+    }
+    if let (Some(date), Some(updated)) = (date, updated) {
+        if updated < date {
+            problems.push(ContentError::new(
+                file,
+                line_of_key(&doc, "updated"),
+                Some("updated"),
+                format!("{updated} is before the publication date {date}"),
+            ));
+        }
+    }
+
+    let body = markdown::render(doc.body);
+    if body.words == 0 {
+        problems.push(ContentError::new(file, doc.body_line, Some("body"), "the article has no text after its front matter"));
+    }
+    let summary = front.summary.map(|s| s.trim().to_string()).unwrap_or_else(|| truncate(&body.first_paragraph));
+
+    match (title, date, slug, problems.is_empty()) {
+        (Some(title), Some(date), Some(slug), true) => Ok(Article {
+            schema: SCHEMA_VERSION,
+            meta: ArticleSummary {
+                slug,
+                title,
+                subtitle: front.subtitle.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+                date,
+                updated,
+                topics,
+                reading_minutes: reading_minutes(body.words),
+                summary,
+            },
+            body_html: body.html,
+        }),
+        _ => Err(problems.0),
+    }
+}
+
+/// Slugs must be well formed and must not take the name of an index page.
+pub fn check_slug(file: &Path, line: usize, slug: &str) -> Result<String, ContentError> {
+    if !is_slug(slug) {
+        return Err(ContentError::new(
+            file,
+            line,
+            Some("slug"),
+            format!("`{slug}` is not a slug: use lowercase letters, digits and single dashes"),
+        ));
+    }
+    if slug.strip_prefix("page-").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(ContentError::new(file, line, Some("slug"), format!("`{slug}` is reserved for index pages")));
+    }
+    Ok(slug.to_string())
+}
+
+/// Shortens text to a summary at a word boundary, with an ellipsis when cut.
+pub fn truncate(text: &str) -> String {
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(name: &str, text: &str) -> Result<Article, Vec<ContentError>> {
+        load(Path::new(name), text)
+    }
+
+    #[test]
+    fn loads_a_complete_article() {
+        let a = load_str(
+            "content/articles/serving-basics.md",
+            "+++\ntitle = \"Serving basics\"\ndate = 2026-11-20\ntopics = [\"model-serving\"]\n+++\n\nFirst paragraph here.\n\n## Part\n\nMore.\n",
+        )
+        .unwrap();
+        assert_eq!(a.meta.slug, "serving-basics");
+        assert_eq!(a.meta.date.to_string(), "2026-11-20");
+        assert_eq!(a.meta.summary, "First paragraph here.");
+        assert_eq!(a.meta.reading_minutes, 1);
+        assert!(a.body_html.contains("<h2 id=\"part\">"));
+    }
+
+    #[test]
+    fn collects_several_errors_with_lines() {
+        let errs = load_str(
+            "content/articles/x.md",
+            "+++\ntitle = \"  \"\ndate = \"2026-02-30\"\ntopics = [\"Bad Topic\"]\n+++\nText.\n",
+        )
+        .unwrap_err();
+        let lines: Vec<_> = errs.iter().map(|e| (e.line, e.field.clone().unwrap())).collect();
+        assert_eq!(
+            lines,
+            [(2, "title".to_string()), (3, "date".to_string()), (4, "topics".to_string())],
+            "{errs:?}"
+        );
+    }
+
+    #[test]
+    fn reserved_and_malformed_slugs() {
+        assert!(check_slug(Path::new("f"), 1, "page-3").unwrap_err().message.contains("reserved"));
+        assert!(check_slug(Path::new("f"), 1, "page-one").is_ok());
+        assert!(check_slug(Path::new("f"), 1, "Hello World").unwrap_err().message.contains("not a slug"));
+    }
+
+    #[test]
+    fn updated_before_date_is_refused() {
+        let errs = load_str(
+            "content/articles/x.md",
+            "+++\ntitle = \"T\"\ndate = 2026-05-02\nupdated = 2026-05-01\n+++\nText.\n",
+        )
+        .unwrap_err();
+        assert_eq!((errs[0].line, errs[0].field.as_deref()), (4, Some("updated")));
+    }
+
+    #[test]
+    fn truncates_at_a_word() {
+        let long = "word ".repeat(100);
+        let t = truncate(&long);
+        assert!(t.ends_with('…') && t.chars().count() <= SUMMARY_CHARS + 1, "{t}");
+        assert_eq!(truncate("short."), "short.");
+    }
+}

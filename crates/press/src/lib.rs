@@ -1,0 +1,16 @@
+//! `press`, the publishing side of the site: content folder in, data folder out.
+//!
+//! The browser app never parses Markdown or checks content; everything that can be decided at
+//! build time is decided here, and every problem is reported with file, line and field.
+
+pub mod articles;
+pub mod error;
+pub mod fields;
+pub mod front_matter;
+pub mod markdown;
+pub mod site;
+pub mod site_config;
+pub mod weeks;
+
+pub use error::{BuildError, ContentError};
+pub use site::{build, BuildReport};

@@ -1,0 +1,145 @@
+//! Building the whole data folder from the content folder.
+//!
+//! Reads every content file, reports every problem at once, and only when all of it is valid
+//! replaces the output folder with the new JSON documents (press owns that folder).
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sb_model::paging::{paginate, PAGE_SIZE};
+use sb_model::{article, paths, week, Article, SiteConfig, Week, SCHEMA_VERSION};
+use serde::Serialize;
+
+use crate::error::{BuildError, ContentError};
+use crate::{articles, site_config, weeks};
+
+/// Everything a valid content folder holds, in memory.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Newest first.
+    pub articles: Vec<Article>,
+    /// Newest first.
+    pub weeks: Vec<Week>,
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub weeks: usize,
+    pub files: usize,
+}
+
+/// Markdown files of a content sub-folder, sorted by name so builds are reproducible.
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, BuildError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(BuildError::io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path) -> Result<String, BuildError> {
+    fs::read_to_string(path).map_err(BuildError::io(path))
+}
+
+/// Loads and validates the whole content folder.
+pub fn load(content: &Path) -> Result<Site, BuildError> {
+    let mut errors: Vec<ContentError> = Vec::new();
+
+    let config_path = content.join("site.toml");
+    let config = match site_config::load(&config_path, &read(&config_path)?) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+
+    let mut loaded = Vec::new();
+    for file in markdown_files(&content.join("articles"))? {
+        match articles::load(&file, &read(&file)?) {
+            Ok(a) => loaded.push((file, a)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    for (file, a) in &loaded {
+        if let Some(first) = seen.insert(a.meta.slug.clone(), file.clone()) {
+            errors.push(ContentError::new(
+                file,
+                1,
+                Some("slug"),
+                format!("slug `{}` is already used by {}", a.meta.slug, first.display()),
+            ));
+        }
+    }
+    let mut articles: Vec<Article> = loaded.into_iter().map(|(_, a)| a).collect();
+    articles.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)));
+
+    let mut weeks = Vec::new();
+    for file in markdown_files(&content.join("weeks"))? {
+        match weeks::load(&file, &read(&file)?) {
+            Ok(w) => weeks.push(w),
+            Err(e) => errors.extend(e),
+        }
+    }
+    weeks.sort_by(|a: &Week, b: &Week| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.slug.cmp(&b.meta.slug)));
+
+    match config {
+        Some(config) if errors.is_empty() => Ok(Site { config, articles, weeks }),
+        _ => Err(BuildError::Content(errors)),
+    }
+}
+
+fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T, count: &mut usize) -> Result<(), BuildError> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+    }
+    let json = serde_json::to_string(value).expect("the model's types always serialize");
+    fs::write(&path, json).map_err(BuildError::io(&path))?;
+    *count += 1;
+    Ok(())
+}
+
+/// Writes every JSON document of a loaded site into `out`, replacing what was there.
+pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(BuildError::io(out))?;
+    }
+    let mut files = 0;
+    write_json(out, &paths::site(), &site.config, &mut files)?;
+
+    let mut summaries: Vec<_> = site.articles.iter().map(|a| a.meta.clone()).collect();
+    article::sort_newest_first(&mut summaries);
+    for page in paginate(&summaries, PAGE_SIZE, SCHEMA_VERSION) {
+        write_json(out, &paths::articles_page(page.page), &page, &mut files)?;
+    }
+    for a in &site.articles {
+        write_json(out, &paths::article(&a.meta.slug), a, &mut files)?;
+    }
+
+    let mut week_summaries: Vec<_> = site.weeks.iter().map(|w| w.meta.clone()).collect();
+    week::sort_newest_first(&mut week_summaries);
+    for page in paginate(&week_summaries, PAGE_SIZE, SCHEMA_VERSION) {
+        write_json(out, &paths::weeks_page(page.page), &page, &mut files)?;
+    }
+    for w in &site.weeks {
+        write_json(out, &paths::week(&w.meta.slug), w, &mut files)?;
+    }
+    Ok(BuildReport { articles: site.articles.len(), weeks: site.weeks.len(), files })
+}
+
+/// Loads `content` and writes `out`: the `press build` command.
+pub fn build(content: &Path, out: &Path) -> Result<BuildReport, BuildError> {
+    let site = load(content)?;
+    write(&site, out)
+}

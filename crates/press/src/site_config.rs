@@ -1,0 +1,85 @@
+//! The site configuration, `content/site.toml`: the newsletter's name, links and author.
+
+use std::path::Path;
+
+use sb_model::site::Author;
+use sb_model::{SiteConfig, SiteLink, SCHEMA_VERSION};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::ContentError;
+use crate::fields;
+use crate::front_matter::Document;
+use crate::markdown;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFront {
+    title: Spanned<String>,
+    tagline: Spanned<String>,
+    description: Spanned<String>,
+    base_url: Spanned<String>,
+    subscribe_url: Spanned<String>,
+    chat_url: Spanned<String>,
+    sign_off: Spanned<String>,
+    author: AuthorFront,
+    #[serde(default)]
+    links: Vec<LinkFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorFront {
+    name: Spanned<String>,
+    role: Spanned<String>,
+    bio: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkFront {
+    label: Spanned<String>,
+    url: Spanned<String>,
+}
+
+/// Reads `site.toml` (plain TOML, no fences).
+pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
+    let doc = Document { front: text, front_line: 1, body: "", body_line: 1 };
+    let front: SiteFront = crate::front_matter::parse(file, &doc).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut text_of = |field: &str, v: &Spanned<String>| fields::non_empty(file, &doc, field, v).map_err(|e| errors.push(e)).unwrap_or_default();
+    let title = text_of("title", &front.title);
+    let tagline = text_of("tagline", &front.tagline);
+    let description = text_of("description", &front.description);
+    let sign_off = text_of("sign_off", &front.sign_off);
+    let name = text_of("author.name", &front.author.name);
+    let role = text_of("author.role", &front.author.role);
+    let bio = text_of("author.bio", &front.author.bio);
+    let mut url_of = |field: &str, v: &Spanned<String>| fields::web_url(file, &doc, field, v).map_err(|e| errors.push(e)).unwrap_or_default();
+    let mut base_url = url_of("base_url", &front.base_url);
+    let subscribe_url = url_of("subscribe_url", &front.subscribe_url);
+    let chat_url = url_of("chat_url", &front.chat_url);
+    let links: Vec<SiteLink> = front
+        .links
+        .iter()
+        .map(|l| SiteLink { label: l.label.get_ref().trim().to_string(), url: url_of("links.url", &l.url) })
+        .collect();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SiteConfig {
+        schema: SCHEMA_VERSION,
+        title,
+        tagline,
+        description,
+        base_url,
+        author: Author { name, role, bio_html: markdown::render(&bio).html },
+        subscribe_url,
+        chat_url,
+        sign_off,
+        links,
+    })
+}

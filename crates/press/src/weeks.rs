@@ -1,0 +1,175 @@
+//! Weekly resource lists: `content/weeks/<YYYY-MM-DD>.md`. The front matter holds the sections
+//! and their entries (structured data: title, link, source, kind, summary, commentary); the
+//! Markdown body is the week's intro.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use sb_model::text::slugify;
+use sb_model::{ResourceKind, Week, WeekEntry, WeekSection, WeekSummary, SCHEMA_VERSION};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::articles::{check_slug, truncate};
+use crate::error::{ContentError, Problems};
+use crate::fields::{self, DateValue};
+use crate::front_matter;
+use crate::markdown;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeekFront {
+    title: Spanned<String>,
+    date: Spanned<DateValue>,
+    #[serde(default)]
+    sections: Vec<SectionFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFront {
+    title: Spanned<String>,
+    #[serde(default)]
+    entries: Vec<EntryFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryFront {
+    title: Spanned<String>,
+    url: Spanned<String>,
+    source: Spanned<String>,
+    kind: ResourceKind,
+    summary: Spanned<String>,
+    #[serde(default)]
+    commentary: String,
+}
+
+/// Reads one week file, collecting every problem it finds.
+pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
+    let doc = front_matter::split(file, text).map_err(|e| vec![e])?;
+    let front: WeekFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
+    let mut problems = Problems::default();
+
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let slug = problems.keep(check_slug(file, 1, stem));
+    let title = problems.keep(fields::non_empty(file, &doc, "title", &front.title));
+    let date = problems.keep(fields::date(file, &doc, "date", &front.date));
+    if front.sections.is_empty() {
+        problems.push(ContentError::new(file, 1, Some("sections"), "a week needs at least one [[sections]] table"));
+    }
+
+    let mut ids = HashSet::new();
+    let mut sections = Vec::new();
+    for s in &front.sections {
+        let section_title = problems.keep(fields::non_empty(file, &doc, "sections.title", &s.title));
+        if s.entries.is_empty() {
+            problems.push(ContentError::new(
+                file,
+                fields::line_in_file(&doc, s.title.span()),
+                Some("sections.entries"),
+                "this section has no [[sections.entries]]",
+            ));
+        }
+        let mut entries = Vec::new();
+        for e in &s.entries {
+            let title = problems.keep(fields::non_empty(file, &doc, "entries.title", &e.title));
+            let url = problems.keep(fields::web_url(file, &doc, "entries.url", &e.url));
+            let source = problems.keep(fields::non_empty(file, &doc, "entries.source", &e.source));
+            let summary = problems.keep(fields::non_empty(file, &doc, "entries.summary", &e.summary));
+            if let (Some(title), Some(url), Some(source), Some(summary)) = (title, url, source, summary) {
+                let base = slugify(&title);
+                let mut id = base.clone();
+                let mut n = 2;
+                while !ids.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                entries.push(WeekEntry {
+                    id,
+                    title,
+                    url,
+                    source,
+                    kind: e.kind,
+                    summary,
+                    commentary_html: if e.commentary.trim().is_empty() {
+                        String::new()
+                    } else {
+                        markdown::render_inline(&e.commentary)
+                    },
+                });
+            }
+        }
+        if let Some(title) = section_title {
+            sections.push(WeekSection { title, entries });
+        }
+    }
+
+    let intro = markdown::render(doc.body);
+    match (slug, title, date, problems.is_empty()) {
+        (Some(slug), Some(title), Some(date), true) => {
+            let entry_count = sections.iter().map(|s| s.entries.len() as u32).sum();
+            Ok(Week {
+                schema: SCHEMA_VERSION,
+                meta: WeekSummary { slug, title, date, summary: truncate(&intro.first_paragraph), entry_count },
+                intro_html: intro.html,
+                sections,
+            })
+        }
+        _ => Err(problems.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"+++
+title = "Week 1"
+date = 2026-11-20
+
+[[sections]]
+title = "Must reads"
+
+[[sections.entries]]
+title = "Attention Is All You Need"
+url = "https://arxiv.org/abs/1706.03762"
+source = "Vaswani et al."
+kind = "paper"
+summary = "The transformer paper."
+commentary = "Still worth *rereading*."
+
+[[sections.entries]]
+title = "Attention Is All You Need"
+url = "https://example.com/talk"
+source = "A talk"
+kind = "video"
+summary = "A talk about it."
++++
+
+This week: attention.
+"#;
+
+    #[test]
+    fn loads_sections_entries_and_unique_ids() {
+        let w = load(Path::new("content/weeks/2026-11-20.md"), GOOD).unwrap();
+        assert_eq!(w.meta.slug, "2026-11-20");
+        assert_eq!(w.meta.entry_count, 2);
+        let ids: Vec<_> = w.sections[0].entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["attention-is-all-you-need", "attention-is-all-you-need-2"]);
+        assert!(w.sections[0].entries[0].commentary_html.contains("<em>rereading</em>"));
+        assert_eq!(w.meta.summary, "This week: attention.");
+    }
+
+    #[test]
+    fn bad_url_and_unknown_kind_name_their_lines() {
+        let bad = GOOD.replace("https://arxiv.org/abs/1706.03762", "arxiv.org/abs/1706.03762");
+        let errs = load(Path::new("content/weeks/2026-11-20.md"), &bad).unwrap_err();
+        assert_eq!((errs[0].line, errs[0].field.as_deref()), (10, Some("entries.url")), "{errs:?}");
+
+        let bad = GOOD.replace("kind = \"video\"", "kind = \"blogpost\"");
+        let errs = load(Path::new("content/weeks/2026-11-20.md"), &bad).unwrap_err();
+        assert_eq!(errs[0].line, 20, "{errs:?}");
+        assert!(errs[0].message.contains("blogpost"), "{errs:?}");
+    }
+}

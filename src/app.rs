@@ -1,0 +1,42 @@
+//! The app's root: meta context, the site config shared by every page, the shell, and the only
+//! route table.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api;
+use crate::browser;
+use crate::components::shell::{Footer, Header, SiteData, SITE_NAME};
+use crate::pages::about::AboutPage;
+use crate::pages::article::ArticlePage;
+use crate::pages::articles::ArticlesPage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::week::WeekPage;
+use crate::pages::weeks::WeeksPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(SiteData(LocalResource::new(api::site)));
+    let base = browser::base_path();
+    view! {
+        <Title formatter=|text: String| format!("{text} · {SITE_NAME}") />
+        <Router base=base>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/articles") view=ArticlesPage />
+                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/weekly") view=WeeksPage />
+                    <Route path=path!("/weekly/:slug") view=WeekPage />
+                    <Route path=path!("/about") view=AboutPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,30 @@
+//! What a reader sees when a document could not be loaded: what went wrong, and a way out
+//! (retry, or back to the home page when the thing does not exist).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::ApiError;
+
+#[component]
+pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    if error.is_not_found() {
+        return view! {
+            <section class="notice" role="alert">
+                <h2>"We couldn't find that"</h2>
+                <p>"It may have moved or never existed. " <A href="/">"Go to the home page"</A> "."</p>
+                <p class="notice-detail">{error.to_string()}</p>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="notice notice-error" role="alert">
+            <h2>"Something went wrong while loading this"</h2>
+            <p>"The rest of the site still works. You can try again, or come back in a moment."</p>
+            <p class="notice-detail">{error.to_string()}</p>
+            <button class="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+        </section>
+    }
+    .into_any()
+}

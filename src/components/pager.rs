@@ -1,0 +1,18 @@
+//! Previous / next links between the pages of an index (`?page=N`).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Pager(base: &'static str, page: u32, total_pages: u32) -> impl IntoView {
+    let link = move |p: u32| if p <= 1 { base.to_string() } else { format!("{base}?page={p}") };
+    (total_pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">"← Newer"</A> })}
+                <span class="pager-status">{format!("Page {page} of {total_pages}")}</span>
+                {(page < total_pages).then(|| view! { <A href=link(page + 1) attr:rel="next">"Older →"</A> })}
+            </nav>
+        }
+    })
+}

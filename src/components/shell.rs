@@ -1,0 +1,113 @@
+//! The page shell around every route: skip link, header with the name and navigation, footer
+//! with the subscribe and community links from the site config.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use sb_model::SiteConfig;
+
+use crate::api::ApiError;
+use crate::components::theme_toggle::ThemeToggle;
+
+/// The site config, loaded once and shared through context.
+#[derive(Clone, Copy)]
+pub struct SiteData(pub LocalResource<Result<SiteConfig, ApiError>>);
+
+impl SiteData {
+    pub fn expect() -> Self {
+        expect_context::<SiteData>()
+    }
+
+    /// The config once it has loaded (None while loading or after a failure).
+    pub fn config(self) -> Option<SiteConfig> {
+        self.0.get().and_then(Result::ok)
+    }
+}
+
+/// Fallback name while the config loads (and if it fails).
+pub const SITE_NAME: &str = "Society's Backend";
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let site = SiteData::expect();
+    let name = move || site.config().map(|c| c.title).unwrap_or_else(|| SITE_NAME.to_string());
+    view! {
+        <a class="skip-link" href="#main" on:click=crate::browser::skip_to_main>
+            "Skip to content"
+        </a>
+        <header class="site-header">
+            <div class="header-inner">
+                <A href="/" attr:class="brand">
+                    {name}
+                </A>
+                <nav aria-label="Main" class="main-nav">
+                    <A href="/" exact=true>"Home"</A>
+                    <A href="/articles">"Articles"</A>
+                    <A href="/weekly">"Weekly"</A>
+                    <A href="/about">"About"</A>
+                </nav>
+                <ThemeToggle />
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn SubscribeLink() -> impl IntoView {
+    let site = SiteData::expect();
+    move || {
+        site.config().map(|c| {
+            view! {
+                <a class="button button-primary" href=c.subscribe_url rel="noopener noreferrer">
+                    "Subscribe on Substack"
+                </a>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let site = SiteData::expect();
+    view! {
+        <footer class="site-footer">
+            <div class="footer-inner">
+                {move || {
+                    site.config()
+                        .map(|c| {
+                            view! {
+                                <p class="sign-off">{c.sign_off.clone()}</p>
+                                <ul class="footer-links" aria-label="Newsletter">
+                                    <li>
+                                        <a href=c.subscribe_url.clone() rel="noopener noreferrer">
+                                            "Subscribe"
+                                        </a>
+                                    </li>
+                                    <li>
+                                        <a href=c.chat_url.clone() rel="noopener noreferrer">
+                                            "Community chat"
+                                        </a>
+                                    </li>
+                                    {c
+                                        .links
+                                        .iter()
+                                        .map(|l| {
+                                            view! {
+                                                <li>
+                                                    <a href=l.url.clone() rel="noopener noreferrer">
+                                                        {l.label.clone()}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <p class="copyright">
+                                    {format!("© {} · {}", c.author.name, c.title)}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        </footer>
+    }
+}

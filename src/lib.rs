@@ -1,0 +1,14 @@
+//! The Society's Backend site: a Leptos app that loads the JSON written by `press` and renders
+//! every page in the browser.
+//!
+//! - [`app`]: the route table and the page shell.
+//! - [`api`]: the only place that fetches; returns typed errors.
+//! - [`browser`]: the only place that touches web-sys (storage, base path, theme attribute).
+//! - [`pages`]: one module per route.
+//! - [`components`]: pieces shared by several pages.
+
+pub mod api;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod pages;

@@ -1,0 +1,41 @@
+//! One topic article, read in full.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::browser;
+use crate::components::article_card::{ArticleMeta, DateTime};
+use crate::components::loaded::Loaded;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = LocalResource::new(move || api::article(slug()));
+    view! {
+        <Loaded
+            resource=article
+            render=|a| {
+                let meta = a.meta.clone();
+                view! {
+                    <Title text=meta.title.clone() />
+                    <article class="article">
+                        <header class="article-header">
+                            <h1>{meta.title.clone()}</h1>
+                            {meta.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
+                            <ArticleMeta article=meta.clone() />
+                            {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
+                        </header>
+                        <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
+                    </article>
+                    <p class="back-link">
+                        <A href="/articles">"← All articles"</A>
+                    </p>
+                }
+            }
+        />
+    }
+}

@@ -1,0 +1,88 @@
+//! The home page: what the newsletter is, the latest topic article, the latest weekly list and
+//! a few more recent articles.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::components::article_card::{ArticleCard, DateTime};
+use crate::components::loaded::Loaded;
+use crate::components::shell::SubscribeLink;
+
+/// How many older articles the home page lists under the latest one.
+const MORE_ARTICLES: usize = 4;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let articles = LocalResource::new(|| api::articles_page(1));
+    let weeks = LocalResource::new(|| api::weeks_page(1));
+    view! {
+        <Title text="The engineering behind real-world machine learning" />
+        <section class="hero">
+            <h1>"The engineering behind real-world machine learning"</h1>
+            <p class="lead">
+                "One topic article a week on how ML systems are really built, a weekly list of what is worth reading, and a free road map for learning the field."
+            </p>
+            <SubscribeLink />
+        </section>
+        <div class="home-grid">
+            <section class="home-latest" aria-labelledby="latest-article">
+                <h2 id="latest-article" class="section-label">"Latest article"</h2>
+                <Loaded
+                    resource=articles
+                    render=|page| match page.items.first().cloned() {
+                        Some(a) => view! { <ArticleCard article=a featured=true /> }.into_any(),
+                        None => view! { <p>"The first article is on its way."</p> }.into_any(),
+                    }
+                />
+            </section>
+            <section class="home-week" aria-labelledby="latest-week">
+                <h2 id="latest-week" class="section-label">"This week's reading"</h2>
+                <Loaded
+                    resource=weeks
+                    render=|page| match page.items.first().cloned() {
+                        Some(w) => {
+                            view! {
+                                <article class="card">
+                                    <h3 class="card-title">
+                                        <A href=format!("/weekly/{}", w.slug)>{w.title.clone()}</A>
+                                    </h3>
+                                    <p class="meta">
+                                        <DateTime date=w.date />
+                                        {format!(" · {} resources", w.entry_count)}
+                                    </p>
+                                    <p class="card-summary">{w.summary.clone()}</p>
+                                </article>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <p>"The first list is on its way."</p> }.into_any(),
+                    }
+                />
+            </section>
+        </div>
+        <section class="home-more" aria-labelledby="more-articles">
+            <h2 id="more-articles" class="section-label">"Recent articles"</h2>
+            <Loaded
+                resource=articles
+                render=|page| {
+                    view! {
+                        <div class="card-list">
+                            {page
+                                .items
+                                .into_iter()
+                                .skip(1)
+                                .take(MORE_ARTICLES)
+                                .map(|a| view! { <ArticleCard article=a /> })
+                                .collect_view()}
+                        </div>
+                        <p>
+                            <A href="/articles">"All articles →"</A>
+                        </p>
+                    }
+                }
+            />
+        </section>
+    }
+}

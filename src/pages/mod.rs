@@ -1,0 +1,9 @@
+//! One module per route of the app (see the route table in `app.rs`).
+
+pub mod about;
+pub mod article;
+pub mod articles;
+pub mod home;
+pub mod not_found;
+pub mod week;
+pub mod weeks;

@@ -1,0 +1,99 @@
+//! `cargo xtask bench`: builds the release site and measures what a reader downloads before the
+//! first page can render (wasm, JS, CSS), raw, gzip -9 and brotli q11. Prints a table and writes
+//! `bench/results.json`. The budget from the foundation issue: wasm + js + css ≤ 150 KB brotli.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::run::{root, work_dir, Result};
+use crate::site;
+
+pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+impl std::ops::AddAssign for Sizes {
+    fn add_assign(&mut self, o: Self) {
+        self.raw += o.raw;
+        self.gzip += o.gzip;
+        self.brotli += o.brotli;
+    }
+}
+
+pub fn measure(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    let gzip = gz.finish().expect("writing to memory").len() as u64;
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
+    Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
+}
+
+/// Sizes per kind (wasm, js, css) of the files at the top of `dist`.
+pub fn bundle_sizes(dist: &Path) -> Result<Vec<(&'static str, Sizes)>> {
+    let mut kinds = vec![("wasm", Sizes::default()), ("js", Sizes::default()), ("css", Sizes::default())];
+    for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if let Some((_, sizes)) = kinds.iter_mut().find(|(k, _)| *k == ext) {
+            *sizes += measure(&fs::read(&path).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(kinds)
+}
+
+fn kb(n: u64) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
+
+pub fn run() -> Result {
+    let dist = work_dir("dist-bench");
+    site::build("/", &dist)?;
+    let kinds = bundle_sizes(&dist)?;
+    let mut total = Sizes::default();
+    println!("{:<8} {:>12} {:>12} {:>12}", "bundle", "raw", "gzip -9", "brotli q11");
+    for (kind, s) in &kinds {
+        println!("{:<8} {:>12} {:>12} {:>12}", kind, kb(s.raw), kb(s.gzip), kb(s.brotli));
+        total += *s;
+    }
+    println!("{:<8} {:>12} {:>12} {:>12}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
+    let ratio = total.brotli as f64 / BUDGET_BROTLI_BYTES as f64;
+    println!("budget: {} brotli, used {:.0}%", kb(BUDGET_BROTLI_BYTES), ratio * 100.0);
+
+    let entry = |s: &Sizes| serde_json::json!({ "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli });
+    let mut bundle = serde_json::Map::new();
+    for (kind, s) in &kinds {
+        bundle.insert(kind.to_string(), entry(s));
+    }
+    bundle.insert("total".into(), entry(&total));
+    let results = serde_json::json!({
+        "bundle_bytes": bundle,
+        "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
+        "budget_used": (ratio * 1000.0).round() / 1000.0,
+    });
+    let out = root().join("bench/results.json");
+    fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
+    fs::write(&out, serde_json::to_string_pretty(&results).expect("json") + "\n").map_err(|e| e.to_string())?;
+    println!("written to {}", out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compression_shrinks_repetitive_bytes() {
+        let bytes = "ml systems ".repeat(1000);
+        let s = measure(bytes.as_bytes());
+        assert_eq!(s.raw, 11_000);
+        assert!(s.gzip < s.raw / 10 && s.brotli < s.raw / 10, "{s:?}");
+    }
+}

@@ -1,0 +1,59 @@
+//! `cargo xtask <command>`: the project's orchestration, so the README's commands stay short and
+//! work on a fresh machine.
+//!
+//! - `setup`  install what is missing (wasm target, trunk, wasm-bindgen-cli, npm packages,
+//!            Chromium, nginx); fast and silent when everything is there.
+//! - `build`  press the content and build the release site into `dist/` (`--base /sub/path/`).
+//! - `serve`  setup + build, then serve `dist/` with nginx on http://127.0.0.1:8080.
+//! - `test`   setup, every native test, then the Playwright suite against nginx; ends with one
+//!            line `N passed, N failed` for everything.
+//! - `bench`  build, then print the bundle sizes and write them to `bench/results.json`.
+
+mod bench;
+mod nginx;
+mod run;
+mod site;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] | serve [--port N] | test | bench>"
+    );
+    ExitCode::FAILURE
+}
+
+/// The value after `--name` in the arguments, if any.
+pub fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else { return usage() };
+    let rest = &args[1..];
+    let result = match command.as_str() {
+        "setup" => tools::setup(),
+        "build" => tools::setup().and_then(|()| {
+            let base = flag(rest, "--base").unwrap_or_else(|| "/".into());
+            let out = flag(rest, "--out").map(Into::into).unwrap_or_else(|| run::root().join("dist"));
+            site::build(&base, &out).map(|_| ())
+        }),
+        "serve" => tools::setup().and_then(|()| {
+            let port = flag(rest, "--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
+            nginx::serve_foreground(port)
+        }),
+        "test" => tools::setup().and_then(|()| test::run_all()),
+        "bench" => tools::setup().and_then(|()| bench::run()),
+        _ => return usage(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {command}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Runs the built site under nginx with the config kept in `hosting/nginx.conf`: the stand-in
+//! CDN for `cargo xtask serve` and for the browser tests.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::run::{root, work_dir, Result};
+use crate::site;
+
+/// A running nginx; stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Fills in the config template for one site.
+pub fn render_config(port: u16, site_root: &Path, base: &str, run: &Path) -> Result<String> {
+    let template = fs::read_to_string(root().join("hosting/nginx.conf")).map_err(|e| format!("hosting/nginx.conf: {e}"))?;
+    Ok(template
+        .replace("{{PORT}}", &port.to_string())
+        .replace("{{ROOT}}", &site_root.display().to_string())
+        .replace("{{BASE}}", base)
+        .replace("{{RUN}}", &run.display().to_string()))
+}
+
+/// Starts nginx for `site_root` on `port` and waits until it answers.
+pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Server> {
+    let run = work_dir(&format!("nginx-{name}"));
+    let conf = run.join("nginx.conf");
+    fs::write(&conf, render_config(port, site_root, base, &run)?).map_err(|e| e.to_string())?;
+    let child = Command::new("nginx")
+        .arg("-p")
+        .arg(&run)
+        .arg("-c")
+        .arg(&conf)
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not start nginx: {e}"))?;
+    let server = Server { child, url: format!("http://127.0.0.1:{port}{base}") };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            let log = fs::read_to_string(run.join("error.log")).unwrap_or_default();
+            return Err(format!("nginx did not start on port {port}:\n{log}"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(server)
+}
+
+/// `cargo xtask serve`: build for the root and serve until interrupted.
+pub fn serve_foreground(port: u16) -> Result {
+    let dist: PathBuf = root().join("dist");
+    site::build("/", &dist)?;
+    let mut server = start("serve", port, &dist, "/")?;
+    println!("Serving the site at {} (Ctrl+C to stop)", server.url);
+    server.child.wait().map_err(|e| e.to_string())?;
+    Ok(())
+}

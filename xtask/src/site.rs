@@ -1,0 +1,118 @@
+//! `cargo xtask build`: press the content into `public/data`, build the release bundle with
+//! trunk for a base path, then make `dist/` ready for any static host:
+//! - trunk's inline `<script type="module">` moves into a hashed file, so the pages run under a
+//!   Content-Security-Policy without `'unsafe-inline'`;
+//! - `404.html` (a copy of the app's page) for hosts that serve it for unknown paths;
+//! - the Netlify/Cloudflare `_headers` and `_redirects` files, with the base path filled in.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::run::{check, cmd, root, Result};
+
+/// Normalizes a base path to `/` or `/a/b/`.
+pub fn normalize_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// Builds the site for `base` into `out` and returns `out`.
+pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
+    let base = normalize_base(base);
+    check(cmd("cargo").args(["run", "--quiet", "-p", "sb-press", "--", "build", "--content", "content", "--out", "public/data"]))?;
+    check(
+        cmd("trunk")
+            .args(["build", "--release", "--public-url", &base, "--dist"])
+            .arg(out)
+            .env("NO_COLOR", "1"),
+    )?;
+    finish_dist(out, &base)?;
+    eprintln!("build: site for base {base} is in {}", out.display());
+    Ok(out.to_path_buf())
+}
+
+fn read(p: &Path) -> Result<String> {
+    fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn write(p: &Path, text: &str) -> Result {
+    fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn finish_dist(out: &Path, base: &str) -> Result {
+    let index_path = out.join("index.html");
+    let html = read(&index_path)?;
+    let (html, boot) = externalize_module_script(&html, base)?;
+    if let Some((name, js)) = boot {
+        write(&out.join(name), &js)?;
+    }
+    write(&index_path, &html)?;
+    write(&out.join("404.html"), &html)?;
+    for name in ["_headers", "_redirects"] {
+        let text = read(&root().join("hosting").join(name))?;
+        write(&out.join(name), &text.replace("{{BASE}}", base))?;
+    }
+    Ok(())
+}
+
+/// Moves the first inline `<script type="module">…</script>` into `boot-<hash>.js` and points a
+/// `src` at it. Returns the new HTML and the file to write (None when there was nothing inline).
+pub fn externalize_module_script(html: &str, base: &str) -> Result<(String, Option<(String, String)>)> {
+    let open = "<script type=\"module\">";
+    let Some(start) = html.find(open) else { return Ok((html.to_string(), None)) };
+    let body_start = start + open.len();
+    let end = html[body_start..]
+        .find("</script>")
+        .map(|i| body_start + i)
+        .ok_or("index.html: an inline module script is never closed")?;
+    let js = html[body_start..end].trim().to_string();
+    let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"{base}{name}\"></script>");
+    let new_html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
+    Ok((new_html, Some((name, format!("{js}\n")))))
+}
+
+/// A stable 64-bit content hash for cache-busting file names.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_are_normalized() {
+        assert_eq!(normalize_base("/"), "/");
+        assert_eq!(normalize_base(""), "/");
+        assert_eq!(normalize_base("newsletter"), "/newsletter/");
+        assert_eq!(normalize_base("/a/b"), "/a/b/");
+    }
+
+    #[test]
+    fn inline_module_script_moves_to_a_file() {
+        let html = "<head><script type=\"module\">\nimport init from '/x.js';\ninit();\n</script></head>";
+        let (out, file) = externalize_module_script(html, "/sub/").unwrap();
+        let (name, js) = file.unwrap();
+        assert!(name.starts_with("boot-") && name.ends_with(".js"));
+        assert_eq!(js, "import init from '/x.js';\ninit();\n");
+        assert_eq!(out, format!("<head><script type=\"module\" src=\"/sub/{name}\"></script></head>"));
+        assert!(!out.contains("import init"));
+    }
+
+    #[test]
+    fn html_without_inline_script_is_unchanged() {
+        let (out, file) = externalize_module_script("<p>x</p>", "/").unwrap();
+        assert_eq!(out, "<p>x</p>");
+        assert!(file.is_none());
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(fnv1a(b"abc"), 0xe71fa2190541574b);
+    }
+}

@@ -1,0 +1,119 @@
+//! `cargo xtask test`: every test of the project, native and in a real browser.
+//!
+//! 1. `cargo test` for the model, press and xtask crates;
+//! 2. the release site built twice, for `/` and for the sub-path `/newsletter/`, each served by
+//!    nginx with `hosting/nginx.conf`;
+//! 3. the Playwright suite (Debian's Chromium) against both.
+//!
+//! It ends with one line, `total: N passed, N failed`, counting both kinds.
+
+use std::fs;
+
+use crate::nginx;
+use crate::run::{cmd, root, work_dir, Result};
+use crate::site;
+
+const ROOT_PORT: u16 = 8181;
+const SUB_PORT: u16 = 8182;
+pub const SUB_BASE: &str = "/newsletter/";
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+/// Adds up cargo's `test result: … N passed; M failed` lines.
+pub fn count_cargo(output: &str) -> Counts {
+    let mut c = Counts::default();
+    for line in output.lines().filter(|l| l.starts_with("test result:")) {
+        let num_before = |word: &str| {
+            line.split([';', '.'])
+                .find_map(|part| part.trim().strip_suffix(word).and_then(|n| n.trim().parse::<u64>().ok()))
+                .unwrap_or(0)
+        };
+        c.passed += num_before("passed");
+        c.failed += num_before("failed");
+    }
+    c
+}
+
+/// Reads Playwright's JSON report stats.
+pub fn count_playwright(report: &str) -> Result<Counts> {
+    let json: serde_json::Value = serde_json::from_str(report).map_err(|e| format!("playwright report: {e}"))?;
+    let stat = |k: &str| json["stats"][k].as_u64().unwrap_or(0);
+    Ok(Counts { passed: stat("expected") + stat("flaky"), failed: stat("unexpected") })
+}
+
+fn native() -> Result<Counts> {
+    let out = cmd("cargo")
+        .args(["test", "-p", "sb-model", "-p", "sb-press", "-p", "xtask"])
+        .output()
+        .map_err(|e| format!("cargo test: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    print!("{stdout}");
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    let counts = count_cargo(&stdout);
+    if !out.status.success() && counts.failed == 0 {
+        return Err("cargo test did not build or run".into());
+    }
+    Ok(counts)
+}
+
+fn browser() -> Result<Counts> {
+    let root_dist = work_dir("dist-root");
+    site::build("/", &root_dist)?;
+    let sub_root = work_dir("dist-sub");
+    site::build(SUB_BASE, &sub_root.join(SUB_BASE.trim_matches('/')))?;
+    let main_site = nginx::start("test-root", ROOT_PORT, &root_dist, "/")?;
+    let sub_site = nginx::start("test-sub", SUB_PORT, &sub_root, SUB_BASE)?;
+
+    let report = work_dir("playwright").join("results.json");
+    let _ = fs::remove_file(&report);
+    let status = cmd("npx")
+        .args(["playwright", "test"])
+        .env("SITE_URL", &main_site.url)
+        .env("SUB_SITE_URL", &sub_site.url)
+        .env("DIST_DIR", &root_dist)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .status()
+        .map_err(|e| format!("npx playwright: {e}"))?;
+    let text = fs::read_to_string(&report).map_err(|e| format!("no Playwright report ({status}): {e}"))?;
+    let counts = count_playwright(&text)?;
+    if !status.success() && counts.failed == 0 {
+        return Err(format!("playwright exited with {status} without failing tests"));
+    }
+    Ok(counts)
+}
+
+pub fn run_all() -> Result {
+    let _ = root();
+    let native = native()?;
+    println!("native: {} passed, {} failed", native.passed, native.failed);
+    let browser = browser()?;
+    println!("browser: {} passed, {} failed", browser.passed, browser.failed);
+    let total = Counts { passed: native.passed + browser.passed, failed: native.failed + browser.failed };
+    println!("total: {} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 {
+        Err(format!("{} test(s) failed", total.failed))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cargo_results() {
+        let out = "test result: ok. 21 passed; 0 failed; 0 ignored\nfoo\ntest result: FAILED. 3 passed; 2 failed; 1 ignored";
+        assert_eq!(count_cargo(out), Counts { passed: 24, failed: 2 });
+    }
+
+    #[test]
+    fn counts_playwright_stats() {
+        let json = r#"{"stats":{"expected":10,"unexpected":1,"flaky":2,"skipped":0}}"#;
+        assert_eq!(count_playwright(json).unwrap(), Counts { passed: 12, failed: 1 });
+    }
+}
