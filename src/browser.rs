@@ -13,6 +13,13 @@ fn storage() -> Option<web_sys::Storage> {
 /// The site's base path without a trailing slash: `""` at the root, `"/newsletter"` under a
 /// sub-path. Read from the `<base href>` that trunk writes for `--public-url`.
 pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = read_base_path();
+    }
+    BASE.with(Clone::clone)
+}
+
+fn read_base_path() -> String {
     let base_uri = window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

@@ -2,7 +2,7 @@
 //! (retry, or back to the home page when the thing does not exist).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 use crate::api::ApiError;
 
@@ -12,7 +12,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
         return view! {
             <section class="notice" role="alert">
                 <h2>"We couldn't find that"</h2>
-                <p>"It may have moved or never existed. " <A href="/">"Go to the home page"</A> "."</p>
+                <p>"It may have moved or never existed. " <Link href="/">"Go to the home page"</Link> "."</p>
                 <p class="notice-detail">{error.to_string()}</p>
             </section>
         }

@@ -2,6 +2,7 @@
 
 pub mod article_card;
 pub mod error_view;
+pub mod link;
 pub mod loaded;
 pub mod pager;
 pub mod shell;

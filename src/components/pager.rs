@@ -1,7 +1,7 @@
 //! Previous / next links between the pages of an index (`?page=N`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 #[component]
 pub fn Pager(base: &'static str, page: u32, total_pages: u32) -> impl IntoView {
@@ -9,9 +9,9 @@ pub fn Pager(base: &'static str, page: u32, total_pages: u32) -> impl IntoView {
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Pages">
-                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">"← Newer"</A> })}
+                {(page > 1).then(|| view! { <Link href=link(page - 1) attr:rel="prev">"← Newer"</Link> })}
                 <span class="pager-status">{format!("Page {page} of {total_pages}")}</span>
-                {(page < total_pages).then(|| view! { <A href=link(page + 1) attr:rel="next">"Older →"</A> })}
+                {(page < total_pages).then(|| view! { <Link href=link(page + 1) attr:rel="next">"Older →"</Link> })}
             </nav>
         }
     })

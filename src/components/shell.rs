@@ -2,7 +2,7 @@
 //! with the subscribe and community links from the site config.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::Link;
 use sb_model::SiteConfig;
 
 use crate::api::ApiError;
@@ -36,14 +36,14 @@ pub fn Header() -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="header-inner">
-                <A href="/" attr:class="brand">
+                <Link href="/" attr:class="brand">
                     {name}
-                </A>
+                </Link>
                 <nav aria-label="Main" class="main-nav">
-                    <A href="/" exact=true>"Home"</A>
-                    <A href="/articles">"Articles"</A>
-                    <A href="/weekly">"Weekly"</A>
-                    <A href="/about">"About"</A>
+                    <Link href="/" exact=true>"Home"</Link>
+                    <Link href="/articles">"Articles"</Link>
+                    <Link href="/weekly">"Weekly"</Link>
+                    <Link href="/about">"About"</Link>
                 </nav>
                 <ThemeToggle />
             </div>

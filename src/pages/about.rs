@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 use crate::components::loaded::Loaded;
 use crate::components::shell::SiteData;
@@ -22,12 +22,12 @@ pub fn AboutPage() -> impl IntoView {
                 <dt>"A weekly topic article"</dt>
                 <dd>
                     "Each week one ML engineering topic, from model serving to evaluation to hardware, explained from the why to the how, with the resources behind it. "
-                    <A href="/articles">"Read the articles"</A> "."
+                    <Link href="/articles">"Read the articles"</Link> "."
                 </dd>
                 <dt>"A weekly reading list"</dt>
                 <dd>
                     "The papers, posts, videos and tools worth your time that week, each with a short note on why. Paid subscribers get a longer list. "
-                    <A href="/weekly">"See the lists"</A> "."
+                    <Link href="/weekly">"See the lists"</Link> "."
                 </dd>
                 <dt>"A community chat"</dt>
                 <dd>"Subscribers talk shop, share what they are building and ask questions in the newsletter's chat."</dd>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
@@ -32,7 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
                         <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
                     </article>
                     <p class="back-link">
-                        <A href="/articles">"← All articles"</A>
+                        <Link href="/articles">"← All articles"</Link>
                     </p>
                 }
             }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 use crate::api;
 use crate::components::article_card::{ArticleCard, DateTime};
@@ -32,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                 <Loaded
                     resource=articles
                     render=|page| match page.items.first().cloned() {
-                        Some(a) => view! { <ArticleCard article=a featured=true /> }.into_any(),
+                        Some(a) => view! { <ArticleCard article=a featured=true nested=true /> }.into_any(),
                         None => view! { <p>"The first article is on its way."</p> }.into_any(),
                     }
                 />
@@ -46,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <article class="card">
                                     <h3 class="card-title">
-                                        <A href=format!("/weekly/{}", w.slug)>{w.title.clone()}</A>
+                                        <Link href=format!("/weekly/{}", w.slug)>{w.title.clone()}</Link>
                                     </h3>
                                     <p class="meta">
                                         <DateTime date=w.date />
@@ -74,11 +74,11 @@ pub fn HomePage() -> impl IntoView {
                                 .into_iter()
                                 .skip(1)
                                 .take(MORE_ARTICLES)
-                                .map(|a| view! { <ArticleCard article=a /> })
+                                .map(|a| view! { <ArticleCard article=a nested=true /> })
                                 .collect_view()}
                         </div>
                         <p>
-                            <A href="/articles">"All articles →"</A>
+                            <Link href="/articles">"All articles →"</Link>
                         </p>
                     }
                 }

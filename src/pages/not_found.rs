@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -13,10 +13,10 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <ul>
-                <li><A href="/">"Home"</A></li>
-                <li><A href="/articles">"All articles"</A></li>
-                <li><A href="/weekly">"Weekly reading lists"</A></li>
-                <li><A href="/about">"About the newsletter"</A></li>
+                <li><Link href="/">"Home"</Link></li>
+                <li><Link href="/articles">"All articles"</Link></li>
+                <li><Link href="/weekly">"Weekly reading lists"</Link></li>
+                <li><Link href="/about">"About the newsletter"</Link></li>
             </ul>
         </section>
     }

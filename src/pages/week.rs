@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 use leptos_router::hooks::use_params_map;
 use sb_model::WeekEntry;
 
@@ -67,7 +67,7 @@ pub fn WeekPage() -> impl IntoView {
                             .collect_view()}
                     </article>
                     <p class="back-link">
-                        <A href="/weekly">"← All weekly lists"</A>
+                        <Link href="/weekly">"← All weekly lists"</Link>
                     </p>
                 }
             }

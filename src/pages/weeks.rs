@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::components::link::Link;
 
 use crate::api;
 use crate::components::article_card::DateTime;
@@ -31,7 +31,7 @@ pub fn WeeksPage() -> impl IntoView {
                                 view! {
                                     <article class="card">
                                         <h2 class="card-title">
-                                            <A href=format!("/weekly/{}", w.slug)>{w.title.clone()}</A>
+                                            <Link href=format!("/weekly/{}", w.slug)>{w.title.clone()}</Link>
                                         </h2>
                                         <p class="meta">
                                             <DateTime date=w.date />

@@ -2,11 +2,11 @@
 //! work on a fresh machine.
 //!
 //! - `setup`  install what is missing (wasm target, trunk, wasm-bindgen-cli, npm packages,
-//!            Chromium, nginx); fast and silent when everything is there.
+//!   Chromium, nginx); fast and silent when everything is there.
 //! - `build`  press the content and build the release site into `dist/` (`--base /sub/path/`).
 //! - `serve`  setup + build, then serve `dist/` with nginx on http://127.0.0.1:8080.
 //! - `test`   setup, every native test, then the Playwright suite against nginx; ends with one
-//!            line `N passed, N failed` for everything.
+//!   line `N passed, N failed` for everything.
 //! - `bench`  build, then print the bundle sizes and write them to `bench/results.json`.
 
 mod bench;

@@ -28,7 +28,7 @@ pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
         cmd("trunk")
             .args(["build", "--release", "--public-url", &base, "--dist"])
             .arg(out)
-            .env("NO_COLOR", "1"),
+            .env("NO_COLOR", "true"),
     )?;
     finish_dist(out, &base)?;
     eprintln!("build: site for base {base} is in {}", out.display());

@@ -22,10 +22,11 @@ pub struct ArticleSummary {
 }
 
 /// A whole article: its summary plus the body as sanitized HTML rendered by `press`.
+/// The summary is nested (not `#[serde(flatten)]`): flattening costs wasm size and hides the
+/// path of a bad field in decode errors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub schema: u32,
-    #[serde(flatten)]
     pub meta: ArticleSummary,
     pub body_html: String,
 }
@@ -62,12 +63,12 @@ mod tests {
     }
 
     #[test]
-    fn article_json_is_flat() {
+    fn article_json_nests_its_summary() {
         let article = Article { schema: 1, meta: summary("x", "2026-02-02"), body_html: "<p>b</p>".into() };
         let json = serde_json::to_value(&article).unwrap();
-        assert_eq!(json["slug"], "x");
+        assert_eq!(json["meta"]["slug"], "x");
         assert_eq!(json["body_html"], "<p>b</p>");
-        assert!(json.get("subtitle").is_none());
+        assert!(json["meta"].get("subtitle").is_none());
         let back: Article = serde_json::from_value(json).unwrap();
         assert_eq!(back, article);
     }

@@ -34,6 +34,11 @@ pub fn base_path_of(base_uri: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
+/// An in-app link: `path` (starting with `/`) under the base path.
+pub fn app_href(base_path: &str, path: &str) -> String {
+    format!("{base_path}{path}")
+}
+
 /// The URL the app fetches a data document from, given the base path.
 pub fn data_url(base_path: &str, rel: &str) -> String {
     format!("{base_path}/{DATA_DIR}/{rel}")
@@ -49,6 +54,13 @@ mod tests {
         assert_eq!(base_path_of("https://cdn.example/newsletter/"), "/newsletter");
         assert_eq!(base_path_of("https://cdn.example/a/b/?x=1"), "/a/b");
         assert_eq!(base_path_of("https://cdn.example"), "");
+    }
+
+    #[test]
+    fn app_hrefs() {
+        assert_eq!(app_href("", "/articles"), "/articles");
+        assert_eq!(app_href("/newsletter", "/"), "/newsletter/");
+        assert_eq!(app_href("/newsletter", "/weekly/2026-11-20"), "/newsletter/weekly/2026-11-20");
     }
 
     #[test]

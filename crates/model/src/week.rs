@@ -66,7 +66,6 @@ pub struct WeekSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Week {
     pub schema: u32,
-    #[serde(flatten)]
     pub meta: WeekSummary,
     pub intro_html: String,
     pub sections: Vec<WeekSection>,

@@ -1,0 +1,164 @@
+//! Builds fixture content folders in a temp directory and checks what `press` writes, and that
+//! invalid content fails naming file, line and field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sb_press::{build, BuildError};
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Copies the minimal fixture into a temp folder, applies `edit`, builds, returns the error text.
+fn build_error(edit: impl FnOnce(&Path)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    edit(&content);
+    match build(&content, &dir.path().join("out")) {
+        Err(BuildError::Content(errors)) => errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"),
+        Err(other) => panic!("expected content errors, got {other}"),
+        Ok(_) => panic!("expected the build to fail"),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn minimal_site_writes_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("data");
+    let report = build(&fixture("minimal"), &out).unwrap();
+    assert_eq!((report.articles, report.weeks, report.files), (2, 1, 6));
+
+    let site = read_json(&out.join("site.json"));
+    assert_eq!(site["schema"], 1);
+    assert_eq!(site["base_url"], "https://example.com/news/");
+    assert_eq!(site["author"]["bio_html"], "<p>Writes <em>tests</em>.</p>\n");
+
+    let page = read_json(&out.join("articles/page-1.json"));
+    let slugs: Vec<_> = page["items"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["newer-article", "older-article"], "newest first");
+    assert!(page["items"][0].get("body_html").is_none(), "index pages carry no bodies");
+    assert_eq!(page["items"][1]["summary"], "A summary given in the front matter.");
+
+    let article = read_json(&out.join("articles/newer-article.json"));
+    let body = article["body_html"].as_str().unwrap();
+    assert!(body.contains("<h2 id=\"a-heading\">A heading</h2>"), "{body}");
+    assert!(!body.contains("<script"), "raw HTML is sanitized: {body}");
+    assert!(body.contains("rel=\"noopener noreferrer\""), "{body}");
+    assert_eq!(article["meta"]["summary"], "The newer article's first paragraph.");
+
+    let week = read_json(&out.join("weeks/2026-11-20.json"));
+    assert_eq!(week["sections"][0]["entries"][0]["kind"], "paper");
+    assert_eq!(read_json(&out.join("weeks/page-1.json"))["items"][0]["entry_count"], 1);
+}
+
+#[test]
+fn rebuild_replaces_stale_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("data");
+    fs::create_dir_all(out.join("articles")).unwrap();
+    fs::write(out.join("articles/deleted-article.json"), "{}").unwrap();
+    build(&fixture("minimal"), &out).unwrap();
+    assert!(!out.join("articles/deleted-article.json").exists());
+}
+
+#[test]
+fn the_bundled_sample_content_is_valid() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let dir = tempfile::tempdir().unwrap();
+    let report = build(&content, &dir.path().join("data")).unwrap();
+    assert!(report.articles >= 6 && report.weeks >= 3, "{report:?}");
+}
+
+#[test]
+fn missing_title_names_file_line_and_field() {
+    let err = build_error(|c| {
+        let p = c.join("articles/older-article.md");
+        let text = fs::read_to_string(&p).unwrap().replace("title = \"Older article\"\n", "");
+        fs::write(p, text).unwrap();
+    });
+    assert!(err.contains("articles/older-article.md:1: field `title`: missing field `title`"), "{err}");
+}
+
+#[test]
+fn bad_date_names_its_line() {
+    let err = build_error(|c| {
+        let p = c.join("articles/newer-article.md");
+        let text = fs::read_to_string(&p).unwrap().replace("date = 2026-11-20", "date = \"2026-11-31\"");
+        fs::write(p, text).unwrap();
+    });
+    assert!(err.contains("articles/newer-article.md:3: field `date`: `2026-11-31` is not a valid date"), "{err}");
+}
+
+#[test]
+fn unknown_field_is_reported() {
+    let err = build_error(|c| {
+        let p = c.join("articles/newer-article.md");
+        let text = fs::read_to_string(&p).unwrap().replace("topics =", "tags =");
+        fs::write(p, text).unwrap();
+    });
+    assert!(err.contains("newer-article.md:4: field `tags`: unknown field `tags`"), "{err}");
+}
+
+#[test]
+fn duplicate_slug_names_both_files() {
+    let err = build_error(|c| {
+        let p = c.join("articles/older-article.md");
+        let text = fs::read_to_string(&p).unwrap().replace("+++\ntitle", "+++\nslug = \"newer-article\"\ntitle");
+        fs::write(p, text).unwrap();
+    });
+    assert!(err.contains("older-article.md:1: field `slug`: slug `newer-article` is already used by"), "{err}");
+    assert!(err.contains("newer-article.md"), "{err}");
+}
+
+#[test]
+fn bad_week_entry_kind_and_url_are_reported_together() {
+    let err = build_error(|c| {
+        let p = c.join("weeks/2026-11-20.md");
+        let text = fs::read_to_string(&p).unwrap().replace("https://arxiv.org/abs/1706.03762", "ftp://x");
+        fs::write(&p, text).unwrap();
+        let a = c.join("articles/older-article.md");
+        let text = fs::read_to_string(&a).unwrap().replace("date = \"2026-11-13\"", "date = \"yesterday\"");
+        fs::write(a, text).unwrap();
+    });
+    assert!(err.contains("weeks/2026-11-20.md:10: field `entries.url`: `ftp://x` is not an absolute http(s) URL"), "{err}");
+    assert!(err.contains("older-article.md:4: field `date`"), "{err}");
+}
+
+#[test]
+fn missing_site_config_is_an_io_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = build(dir.path(), &dir.path().join("out")).unwrap_err();
+    assert!(err.to_string().contains("site.toml"), "{err}");
+}
+
+#[test]
+fn failed_build_leaves_previous_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&fixture("minimal"), &out).unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    fs::write(content.join("articles/broken.md"), "no front matter").unwrap();
+    assert!(build(&content, &out).is_err());
+    assert!(out.join("articles/newer-article.json").exists(), "nothing is lost on a failed build");
+}

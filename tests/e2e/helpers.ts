@@ -1,0 +1,32 @@
+// Shared helpers for the browser tests: reading the built data (what the pages must show) and
+// collecting console errors.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
+
+/** A JSON document from the built site's data folder. */
+export function data<T = any>(rel: string): T {
+  return JSON.parse(readFileSync(join(dist, 'data', rel), 'utf8')) as T;
+}
+
+export const latestArticle = () => data('articles/page-1.json').items[0];
+export const latestWeek = () => data('weeks/page-1.json').items[0];
+
+/** Every console error and uncaught page error, as text. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+/** Waits until the app has rendered a page (its main heading is visible). */
+export async function h1(page: Page) {
+  const heading = page.locator('main h1');
+  await heading.first().waitFor();
+  return heading.first();
+}
