@@ -12,12 +12,26 @@ use crate::site;
 /// A running nginx; stopped when dropped.
 pub struct Server {
     child: Child,
+    run: PathBuf,
     pub url: String,
+}
+
+/// Asks the nginx whose files are in `run` to stop (master and workers). Killing only the
+/// master would leave its workers holding the port.
+fn stop(run: &Path) {
+    let _ = Command::new("nginx")
+        .arg("-p")
+        .arg(run)
+        .arg("-c")
+        .arg(run.join("nginx.conf"))
+        .args(["-s", "stop"])
+        .stderr(Stdio::null())
+        .status();
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        stop(&self.run);
         let _ = self.child.wait();
     }
 }
@@ -36,8 +50,13 @@ pub fn render_config(port: u16, site_root: &Path, base: &str, run: &Path) -> Res
 pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Server> {
     let run = work_dir(&format!("nginx-{name}"));
     let conf = run.join("nginx.conf");
+    if run.join("nginx.pid").exists() {
+        stop(&run); // one left over from an interrupted run
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = fs::remove_file(run.join("nginx.pid"));
+    }
     fs::write(&conf, render_config(port, site_root, base, &run)?).map_err(|e| e.to_string())?;
-    let child = Command::new("nginx")
+    let mut child = Command::new("nginx")
         .arg("-p")
         .arg(&run)
         .arg("-c")
@@ -45,16 +64,20 @@ pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Serv
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("could not start nginx: {e}"))?;
-    let server = Server { child, url: format!("http://127.0.0.1:{port}{base}") };
     let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if Instant::now() > deadline {
+    loop {
+        let exited = child.try_wait().map_err(|e| e.to_string())?;
+        if exited.is_some() || Instant::now() > deadline {
             let log = fs::read_to_string(run.join("error.log")).unwrap_or_default();
-            return Err(format!("nginx did not start on port {port}:\n{log}"));
+            let _ = child.kill();
+            return Err(format!("nginx did not start on port {port} (is the port taken?):\n{log}"));
+        }
+        if run.join("nginx.pid").exists() && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(server)
+    Ok(Server { child, run, url: format!("http://127.0.0.1:{port}{base}") })
 }
 
 /// `cargo xtask serve`: build for the root and serve until interrupted.
