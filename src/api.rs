@@ -6,7 +6,8 @@
 use gloo_net::http::Request;
 use sb_model::paths::{self, data_url};
 use sb_model::{
-    decode_document, Article, ArticleSummary, DecodeError, IndexPage, SchemaError, SiteConfig, Week, WeekSummary,
+    decode_document, Article, ArticleSummary, DecodeError, IndexPage, SchemaError, SiteConfig,
+    Week, WeekSummary,
 };
 use serde::de::DeserializeOwned;
 
@@ -20,7 +21,11 @@ pub enum ApiError {
     #[error("The server answered {status} for {url}.")]
     Status { url: String, status: u16 },
     #[error("The data in {url} is invalid at `{path}`: {message}")]
-    InvalidJson { url: String, path: String, message: String },
+    InvalidJson {
+        url: String,
+        path: String,
+        message: String,
+    },
     #[error("{url}: {source}")]
     NewerSchema { url: String, source: SchemaError },
 }
@@ -34,27 +39,45 @@ impl ApiError {
 
 /// Fetches a document under the data folder and decodes it, checking its schema version first.
 async fn get<T: DeserializeOwned>(rel: &str) -> Result<T, ApiError> {
+    let (url, text) = fetch_text(rel).await?;
+    decode(&url, &text)
+}
+
+/// The network part, kept free of the document type so it is compiled once, not per type.
+async fn fetch_text(rel: &str) -> Result<(String, String), ApiError> {
     let url = data_url(&crate::browser::base_path(), rel);
     let response = Request::get(&url)
         .send()
         .await
-        .map_err(|e| ApiError::Network { url: url.clone(), reason: e.to_string() })?;
+        .map_err(|e| ApiError::Network {
+            url: url.clone(),
+            reason: e.to_string(),
+        })?;
     match response.status() {
         200..=299 => {}
         404 => return Err(ApiError::NotFound { url }),
         status => return Err(ApiError::Status { url, status }),
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| ApiError::Network { url: url.clone(), reason: e.to_string() })?;
-    decode(&url, &text)
+    match response.text().await {
+        Ok(text) => Ok((url, text)),
+        Err(e) => Err(ApiError::Network {
+            url,
+            reason: e.to_string(),
+        }),
+    }
 }
 
 fn decode<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, ApiError> {
     decode_document(text).map_err(|e| match e {
-        DecodeError::Invalid { path, message } => ApiError::InvalidJson { url: url.to_string(), path, message },
-        DecodeError::NewerSchema(source) => ApiError::NewerSchema { url: url.to_string(), source },
+        DecodeError::Invalid { path, message } => ApiError::InvalidJson {
+            url: url.to_string(),
+            path,
+            message,
+        },
+        DecodeError::NewerSchema(source) => ApiError::NewerSchema {
+            url: url.to_string(),
+            source,
+        },
     })
 }
 

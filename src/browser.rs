@@ -70,7 +70,10 @@ fn system_prefers_dark() -> bool {
 /// Applies and remembers a theme. Storage may be blocked (private modes): the theme still
 /// applies for this visit.
 pub fn set_theme(theme: Theme) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
     if let Some(s) = storage() {
@@ -111,15 +114,22 @@ pub fn follow_in_page_link(ev: web_sys::MouseEvent) {
     };
     let id = anchor.get_attribute("href").unwrap_or_default();
     let id = id.trim_start_matches('#');
-    let target = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    let target = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(target) = target {
         ev.prevent_default();
         target.scroll_into_view();
         if let Some(w) = window() {
             let loc = w.location();
-            let here = format!("{}{}#{id}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+            let here = format!(
+                "{}{}#{id}",
+                loc.pathname().unwrap_or_default(),
+                loc.search().unwrap_or_default()
+            );
             if let Ok(history) = w.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
             }
         }
     }

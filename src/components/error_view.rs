@@ -1,8 +1,8 @@
 //! What a reader sees when a document could not be loaded: what went wrong, and a way out
 //! (retry, or back to the home page when the thing does not exist).
 
-use leptos::prelude::*;
 use crate::components::link::Link;
+use leptos::prelude::*;
 
 use crate::api::ApiError;
 

@@ -1,5 +1,9 @@
 //! Shows a fetched document: a loading line while it arrives, the page once it is there, and the
 //! [`ErrorView`] with a retry when it fails. Every page that fetches goes through this.
+//!
+//! It reads the resource directly instead of using `<Suspense>`/`<Transition>`: the result is
+//! the same for a reader, and each use costs far less wasm (a suspense boundary is compiled
+//! anew for every page and document type).
 
 use leptos::prelude::*;
 
@@ -10,23 +14,14 @@ use crate::components::error_view::ErrorView;
 pub fn Loaded<T, F, V>(resource: LocalResource<Result<T, ApiError>>, render: F) -> impl IntoView
 where
     T: Clone + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(data) => render(data).into_any(),
-                        Err(error) => {
-                            view! { <ErrorView error on_retry=move || resource.refetch() /> }
-                                .into_any()
-                        }
-                    }
-                })
-            }}
-        </Transition>
+    move || match resource.get() {
+        None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+        Some(Ok(data)) => render(data).into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error on_retry=move || resource.refetch() /> }.into_any()
+        }
     }
 }

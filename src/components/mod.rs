@@ -1,7 +1,8 @@
 //! Pieces shared by several pages.
 
-pub mod article_card;
+pub mod cards;
 pub mod error_view;
+pub mod index_list;
 pub mod link;
 pub mod loaded;
 pub mod pager;

@@ -1,11 +1,17 @@
 //! Previous / next links between the pages of an index (`?page=N`).
 
-use leptos::prelude::*;
 use crate::components::link::Link;
+use leptos::prelude::*;
 
 #[component]
 pub fn Pager(base: &'static str, page: u32, total_pages: u32) -> impl IntoView {
-    let link = move |p: u32| if p <= 1 { base.to_string() } else { format!("{base}?page={p}") };
+    let link = move |p: u32| {
+        if p <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}?page={p}")
+        }
+    };
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Pages">

@@ -1,9 +1,9 @@
 //! The page shell around every route: skip link, header with the name and navigation, footer
 //! with the subscribe and community links from the site config.
 
-use leptos::prelude::*;
 use crate::components::link::Link;
-use sb_model::SiteConfig;
+use leptos::prelude::*;
+use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
 use crate::components::theme_toggle::ThemeToggle;
@@ -29,7 +29,11 @@ pub const SITE_NAME: &str = "Society's Backend";
 #[component]
 pub fn Header() -> impl IntoView {
     let site = SiteData::expect();
-    let name = move || site.config().map(|c| c.title).unwrap_or_else(|| SITE_NAME.to_string());
+    let name = move || {
+        site.config()
+            .map(|c| c.title)
+            .unwrap_or_else(|| SITE_NAME.to_string())
+    };
     view! {
         <a class="skip-link" href="#main" on:click=crate::browser::skip_to_main>
             "Skip to content"
@@ -65,6 +69,21 @@ pub fn SubscribeLink() -> impl IntoView {
     }
 }
 
+/// The author's channels from the site config, as list items.
+#[component]
+pub fn ChannelLinks(links: Vec<SiteLink>) -> impl IntoView {
+    links
+        .into_iter()
+        .map(|l| {
+            view! {
+                <li>
+                    <a href=l.url rel="noopener noreferrer">{l.label}</a>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
     let site = SiteData::expect();
@@ -87,19 +106,7 @@ pub fn Footer() -> impl IntoView {
                                             "Community chat"
                                         </a>
                                     </li>
-                                    {c
-                                        .links
-                                        .iter()
-                                        .map(|l| {
-                                            view! {
-                                                <li>
-                                                    <a href=l.url.clone() rel="noopener noreferrer">
-                                                        {l.label.clone()}
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
+                                    <ChannelLinks links=c.links.clone() />
                                 </ul>
                                 <p class="copyright">
                                     {format!("© {} · {}", c.author.name, c.title)}

@@ -1,11 +1,11 @@
 //! About the newsletter: what it offers and who writes it.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::components::link::Link;
 
 use crate::components::loaded::Loaded;
-use crate::components::shell::SiteData;
+use crate::components::shell::{ChannelLinks, SiteData};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -54,17 +54,7 @@ pub fn AboutPage() -> impl IntoView {
                                 <a href=c.chat_url.clone() rel="noopener noreferrer">"Join the community chat"</a>
                                 " in the Substack app."
                             </li>
-                            {c
-                                .links
-                                .iter()
-                                .map(|l| {
-                                    view! {
-                                        <li>
-                                            <a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}</a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
+                            <ChannelLinks links=c.links.clone() />
                         </ul>
                         <p class="sign-off">{c.sign_off.clone()}</p>
                     }

@@ -1,13 +1,13 @@
 //! One topic article, read in full.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::components::link::Link;
 use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::browser;
-use crate::components::article_card::{ArticleMeta, DateTime};
+use crate::components::cards::{ArticleMeta, DateTime};
 use crate::components::loaded::Loaded;
 
 #[component]

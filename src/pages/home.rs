@@ -1,12 +1,12 @@
 //! The home page: what the newsletter is, the latest topic article, the latest weekly list and
 //! a few more recent articles.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::components::link::Link;
 
 use crate::api;
-use crate::components::article_card::{ArticleCard, DateTime};
+use crate::components::cards::{ArticleCard, WeekCard};
 use crate::components::loaded::Loaded;
 use crate::components::shell::SubscribeLink;
 
@@ -42,21 +42,7 @@ pub fn HomePage() -> impl IntoView {
                 <Loaded
                     resource=weeks
                     render=|page| match page.items.first().cloned() {
-                        Some(w) => {
-                            view! {
-                                <article class="card">
-                                    <h3 class="card-title">
-                                        <Link href=format!("/weekly/{}", w.slug)>{w.title.clone()}</Link>
-                                    </h3>
-                                    <p class="meta">
-                                        <DateTime date=w.date />
-                                        {format!(" · {} resources", w.entry_count)}
-                                    </p>
-                                    <p class="card-summary">{w.summary.clone()}</p>
-                                </article>
-                            }
-                                .into_any()
-                        }
+                        Some(w) => view! { <WeekCard week=w nested=true /> }.into_any(),
                         None => view! { <p>"The first list is on its way."</p> }.into_any(),
                     }
                 />

@@ -1,8 +1,8 @@
 //! The page for any address the site does not have.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::components::link::Link;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

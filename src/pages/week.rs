@@ -1,14 +1,14 @@
 //! One week's reading list: the intro, then the entries by section.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::components::link::Link;
 use leptos_router::hooks::use_params_map;
 use sb_model::WeekEntry;
 
 use crate::api;
 use crate::browser;
-use crate::components::article_card::DateTime;
+use crate::components::cards::DateTime;
 use crate::components::loaded::Loaded;
 
 #[component]

@@ -16,11 +16,14 @@ test('pages are served with a strict Content-Security-Policy and no inline scrip
 
 test('hashed assets are cached for a year, data briefly, and missing data is a real 404', async ({ request }) => {
   const html = await (await request.get('./')).text();
-  const wasm = html.match(/href="([^"]+_bg\.wasm)"/)?.[1];
-  expect(wasm).toBeTruthy();
-  const asset = await request.get(wasm!);
-  expect(asset.headers()['content-type']).toBe('application/wasm');
-  expect(asset.headers()['cache-control']).toContain('immutable');
+  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:wasm|js|css|svg))"/g)].map((m) => m[1]);
+  expect(assets.length).toBeGreaterThanOrEqual(5); // wasm, glue js, boot js, theme js, css, icon
+  for (const path of assets) {
+    const asset = await request.get(path);
+    expect(asset.status(), path).toBe(200);
+    expect(asset.headers()['cache-control'], path).toContain('immutable');
+    if (path.endsWith('.wasm')) expect(asset.headers()['content-type']).toBe('application/wasm');
+  }
   const data = await request.get('./data/site.json');
   expect(data.headers()['cache-control']).toBe('public, max-age=300');
   expect((await request.get('./data/articles/nope.json')).status()).toBe(404);

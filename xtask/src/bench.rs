@@ -31,17 +31,32 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     gz.write_all(bytes).expect("writing to memory");
     let gzip = gz.finish().expect("writing to memory").len() as u64;
     let mut br = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip,
+        brotli: br.len() as u64,
+    }
 }
 
 /// Sizes per kind (wasm, js, css) of the files at the top of `dist`.
 pub fn bundle_sizes(dist: &Path) -> Result<Vec<(&'static str, Sizes)>> {
-    let mut kinds = vec![("wasm", Sizes::default()), ("js", Sizes::default()), ("css", Sizes::default())];
+    let mut kinds = vec![
+        ("wasm", Sizes::default()),
+        ("js", Sizes::default()),
+        ("css", Sizes::default()),
+    ];
     for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if let Some((_, sizes)) = kinds.iter_mut().find(|(k, _)| *k == ext) {
             *sizes += measure(&fs::read(&path).map_err(|e| e.to_string())?);
         }
@@ -58,14 +73,33 @@ pub fn run() -> Result {
     site::build("/", &dist)?;
     let kinds = bundle_sizes(&dist)?;
     let mut total = Sizes::default();
-    println!("{:<8} {:>12} {:>12} {:>12}", "bundle", "raw", "gzip -9", "brotli q11");
+    println!(
+        "{:<8} {:>12} {:>12} {:>12}",
+        "bundle", "raw", "gzip -9", "brotli q11"
+    );
     for (kind, s) in &kinds {
-        println!("{:<8} {:>12} {:>12} {:>12}", kind, kb(s.raw), kb(s.gzip), kb(s.brotli));
+        println!(
+            "{:<8} {:>12} {:>12} {:>12}",
+            kind,
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli)
+        );
         total += *s;
     }
-    println!("{:<8} {:>12} {:>12} {:>12}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
+    println!(
+        "{:<8} {:>12} {:>12} {:>12}",
+        "total",
+        kb(total.raw),
+        kb(total.gzip),
+        kb(total.brotli)
+    );
     let ratio = total.brotli as f64 / BUDGET_BROTLI_BYTES as f64;
-    println!("budget: {} brotli, used {:.0}%", kb(BUDGET_BROTLI_BYTES), ratio * 100.0);
+    println!(
+        "budget: {} brotli, used {:.0}%",
+        kb(BUDGET_BROTLI_BYTES),
+        ratio * 100.0
+    );
 
     let entry = |s: &Sizes| serde_json::json!({ "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli });
     let mut bundle = serde_json::Map::new();
@@ -80,7 +114,11 @@ pub fn run() -> Result {
     });
     let out = root().join("bench/results.json");
     fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
-    fs::write(&out, serde_json::to_string_pretty(&results).expect("json") + "\n").map_err(|e| e.to_string())?;
+    fs::write(
+        &out,
+        serde_json::to_string_pretty(&results).expect("json") + "\n",
+    )
+    .map_err(|e| e.to_string())?;
     println!("written to {}", out.display());
     Ok(())
 }

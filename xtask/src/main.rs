@@ -27,22 +27,31 @@ fn usage() -> ExitCode {
 
 /// The value after `--name` in the arguments, if any.
 pub fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = args.first() else { return usage() };
+    let Some(command) = args.first() else {
+        return usage();
+    };
     let rest = &args[1..];
     let result = match command.as_str() {
         "setup" => tools::setup(),
         "build" => tools::setup().and_then(|()| {
             let base = flag(rest, "--base").unwrap_or_else(|| "/".into());
-            let out = flag(rest, "--out").map(Into::into).unwrap_or_else(|| run::root().join("dist"));
+            let out = flag(rest, "--out")
+                .map(Into::into)
+                .unwrap_or_else(|| run::root().join("dist"));
             site::build(&base, &out).map(|_| ())
         }),
         "serve" => tools::setup().and_then(|()| {
-            let port = flag(rest, "--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
+            let port = flag(rest, "--port")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(8080);
             nginx::serve_foreground(port)
         }),
         "test" => tools::setup().and_then(|()| test::run_all()),

@@ -38,7 +38,8 @@ impl Drop for Server {
 
 /// Fills in the config template for one site.
 pub fn render_config(port: u16, site_root: &Path, base: &str, run: &Path) -> Result<String> {
-    let template = fs::read_to_string(root().join("hosting/nginx.conf")).map_err(|e| format!("hosting/nginx.conf: {e}"))?;
+    let template = fs::read_to_string(root().join("hosting/nginx.conf"))
+        .map_err(|e| format!("hosting/nginx.conf: {e}"))?;
     Ok(template
         .replace("{{PORT}}", &port.to_string())
         .replace("{{ROOT}}", &site_root.display().to_string())
@@ -70,14 +71,22 @@ pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Serv
         if exited.is_some() || Instant::now() > deadline {
             let log = fs::read_to_string(run.join("error.log")).unwrap_or_default();
             let _ = child.kill();
-            return Err(format!("nginx did not start on port {port} (is the port taken?):\n{log}"));
+            return Err(format!(
+                "nginx did not start on port {port} (is the port taken?):\n{log}"
+            ));
         }
-        if run.join("nginx.pid").exists() && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        if run.join("nginx.pid").exists()
+            && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(Server { child, run, url: format!("http://127.0.0.1:{port}{base}") })
+    Ok(Server {
+        child,
+        run,
+        url: format!("http://127.0.0.1:{port}{base}"),
+    })
 }
 
 /// `cargo xtask serve`: build for the root and serve until interrupted.

@@ -7,7 +7,10 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The repository root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repo").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is inside the repo")
+        .to_path_buf()
 }
 
 /// Scratch space for builds and servers (ignored by git).
@@ -20,9 +23,10 @@ pub fn work_dir(name: &str) -> PathBuf {
 /// PATH with the npm binaries (wasm-opt, playwright) and cargo's bin folder in front.
 pub fn tool_path() -> String {
     let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         parts.push(home.join("bin").display().to_string());
     }
     parts.push(std::env::var("PATH").unwrap_or_default());
@@ -39,7 +43,9 @@ pub fn cmd(program: &str) -> Command {
 /// Runs to completion, failing with the command line when it does not succeed.
 pub fn check(c: &mut Command) -> Result {
     let shown = format!("{c:?}");
-    let status = c.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -50,5 +56,7 @@ pub fn check(c: &mut Command) -> Result {
 /// Runs and returns stdout, or `None` when the program is missing or fails.
 pub fn output(c: &mut Command) -> Option<String> {
     let out = c.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

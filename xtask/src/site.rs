@@ -23,7 +23,18 @@ pub fn normalize_base(base: &str) -> String {
 /// Builds the site for `base` into `out` and returns `out`.
 pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
     let base = normalize_base(base);
-    check(cmd("cargo").args(["run", "--quiet", "-p", "sb-press", "--", "build", "--content", "content", "--out", "public/data"]))?;
+    check(cmd("cargo").args([
+        "run",
+        "--quiet",
+        "-p",
+        "sb-press",
+        "--",
+        "build",
+        "--content",
+        "content",
+        "--out",
+        "public/data",
+    ]))?;
     check(
         cmd("trunk")
             .args(["build", "--release", "--public-url", &base, "--dist"])
@@ -61,9 +72,14 @@ fn finish_dist(out: &Path, base: &str) -> Result {
 
 /// Moves the first inline `<script type="module">…</script>` into `boot-<hash>.js` and points a
 /// `src` at it. Returns the new HTML and the file to write (None when there was nothing inline).
-pub fn externalize_module_script(html: &str, base: &str) -> Result<(String, Option<(String, String)>)> {
+pub fn externalize_module_script(
+    html: &str,
+    base: &str,
+) -> Result<(String, Option<(String, String)>)> {
     let open = "<script type=\"module\">";
-    let Some(start) = html.find(open) else { return Ok((html.to_string(), None)) };
+    let Some(start) = html.find(open) else {
+        return Ok((html.to_string(), None));
+    };
     let body_start = start + open.len();
     let end = html[body_start..]
         .find("</script>")
@@ -72,13 +88,20 @@ pub fn externalize_module_script(html: &str, base: &str) -> Result<(String, Opti
     let js = html[body_start..end].trim().to_string();
     let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
     let tag = format!("<script type=\"module\" src=\"{base}{name}\"></script>");
-    let new_html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
+    let new_html = format!(
+        "{}{}{}",
+        &html[..start],
+        tag,
+        &html[end + "</script>".len()..]
+    );
     Ok((new_html, Some((name, format!("{js}\n")))))
 }
 
 /// A stable 64-bit content hash for cache-busting file names.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
 }
 
 #[cfg(test)]
@@ -95,12 +118,16 @@ mod tests {
 
     #[test]
     fn inline_module_script_moves_to_a_file() {
-        let html = "<head><script type=\"module\">\nimport init from '/x.js';\ninit();\n</script></head>";
+        let html =
+            "<head><script type=\"module\">\nimport init from '/x.js';\ninit();\n</script></head>";
         let (out, file) = externalize_module_script(html, "/sub/").unwrap();
         let (name, js) = file.unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
         assert_eq!(js, "import init from '/x.js';\ninit();\n");
-        assert_eq!(out, format!("<head><script type=\"module\" src=\"/sub/{name}\"></script></head>"));
+        assert_eq!(
+            out,
+            format!("<head><script type=\"module\" src=\"/sub/{name}\"></script></head>")
+        );
         assert!(!out.contains("import init"));
     }
 

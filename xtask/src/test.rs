@@ -29,7 +29,11 @@ pub fn count_cargo(output: &str) -> Counts {
     for line in output.lines().filter(|l| l.starts_with("test result:")) {
         let num_before = |word: &str| {
             line.split([';', '.'])
-                .find_map(|part| part.trim().strip_suffix(word).and_then(|n| n.trim().parse::<u64>().ok()))
+                .find_map(|part| {
+                    part.trim()
+                        .strip_suffix(word)
+                        .and_then(|n| n.trim().parse::<u64>().ok())
+                })
                 .unwrap_or(0)
         };
         c.passed += num_before("passed");
@@ -40,9 +44,13 @@ pub fn count_cargo(output: &str) -> Counts {
 
 /// Reads Playwright's JSON report stats.
 pub fn count_playwright(report: &str) -> Result<Counts> {
-    let json: serde_json::Value = serde_json::from_str(report).map_err(|e| format!("playwright report: {e}"))?;
+    let json: serde_json::Value =
+        serde_json::from_str(report).map_err(|e| format!("playwright report: {e}"))?;
     let stat = |k: &str| json["stats"][k].as_u64().unwrap_or(0);
-    Ok(Counts { passed: stat("expected") + stat("flaky"), failed: stat("unexpected") })
+    Ok(Counts {
+        passed: stat("expected") + stat("flaky"),
+        failed: stat("unexpected"),
+    })
 }
 
 fn native() -> Result<Counts> {
@@ -78,10 +86,13 @@ fn browser() -> Result<Counts> {
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .status()
         .map_err(|e| format!("npx playwright: {e}"))?;
-    let text = fs::read_to_string(&report).map_err(|e| format!("no Playwright report ({status}): {e}"))?;
+    let text =
+        fs::read_to_string(&report).map_err(|e| format!("no Playwright report ({status}): {e}"))?;
     let counts = count_playwright(&text)?;
     if !status.success() && counts.failed == 0 {
-        return Err(format!("playwright exited with {status} without failing tests"));
+        return Err(format!(
+            "playwright exited with {status} without failing tests"
+        ));
     }
     Ok(counts)
 }
@@ -91,8 +102,14 @@ pub fn run_all() -> Result {
     let native = native()?;
     println!("native: {} passed, {} failed", native.passed, native.failed);
     let browser = browser()?;
-    println!("browser: {} passed, {} failed", browser.passed, browser.failed);
-    let total = Counts { passed: native.passed + browser.passed, failed: native.failed + browser.failed };
+    println!(
+        "browser: {} passed, {} failed",
+        browser.passed, browser.failed
+    );
+    let total = Counts {
+        passed: native.passed + browser.passed,
+        failed: native.failed + browser.failed,
+    };
     println!("total: {} passed, {} failed", total.passed, total.failed);
     if total.failed > 0 {
         Err(format!("{} test(s) failed", total.failed))
@@ -108,12 +125,24 @@ mod tests {
     #[test]
     fn counts_cargo_results() {
         let out = "test result: ok. 21 passed; 0 failed; 0 ignored\nfoo\ntest result: FAILED. 3 passed; 2 failed; 1 ignored";
-        assert_eq!(count_cargo(out), Counts { passed: 24, failed: 2 });
+        assert_eq!(
+            count_cargo(out),
+            Counts {
+                passed: 24,
+                failed: 2
+            }
+        );
     }
 
     #[test]
     fn counts_playwright_stats() {
         let json = r#"{"stats":{"expected":10,"unexpected":1,"flaky":2,"skipped":0}}"#;
-        assert_eq!(count_playwright(json).unwrap(), Counts { passed: 12, failed: 1 });
+        assert_eq!(
+            count_playwright(json).unwrap(),
+            Counts {
+                passed: 12,
+                failed: 1
+            }
+        );
     }
 }

@@ -6,14 +6,25 @@ use crate::run::{check, cmd, output, root, Result};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in Cargo.toml (`=0.2.130`).
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-const APT_PACKAGES: [(&str, &str); 3] =
-    [("chromium", "/usr/bin/chromium"), ("nginx", "/usr/sbin/nginx"), ("fonts-noto-color-emoji", "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")];
+const APT_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("nginx", "/usr/sbin/nginx"),
+    (
+        "fonts-noto-color-emoji",
+        "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+    ),
+];
 
 pub fn setup() -> Result {
     wasm_target()?;
     cargo_tool("trunk", "trunk", TRUNK_VERSION, &["--locked"])?;
     // Without --locked: its lock file names a crate version the registry here does not serve.
-    cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION, &[])?;
+    cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        WASM_BINDGEN_VERSION,
+        &[],
+    )?;
     apt()?;
     npm()?;
     // trunk runs cargo offline: make sure every crate is downloaded.
@@ -21,8 +32,12 @@ pub fn setup() -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     eprintln!("setup: adding the wasm32-unknown-unknown target");
@@ -35,18 +50,30 @@ fn cargo_tool(bin: &str, krate: &str, version: &str, extra: &[&str]) -> Result {
         return Ok(());
     }
     eprintln!("setup: installing {krate} {version} (this compiles it; several minutes on a fresh machine)");
-    check(cmd("cargo").args(["install", krate, "--version", version, "--force"]).args(extra))
+    check(
+        cmd("cargo")
+            .args(["install", krate, "--version", version, "--force"])
+            .args(extra),
+    )
 }
 
 fn apt() -> Result {
-    let missing: Vec<&str> =
-        APT_PACKAGES.iter().filter(|(_, path)| !std::path::Path::new(path).exists()).map(|(p, _)| *p).collect();
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .filter(|(_, path)| !std::path::Path::new(path).exists())
+        .map(|(p, _)| *p)
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
     eprintln!("setup: installing {} from Debian", missing.join(", "));
     check(cmd("apt-get").args(["update", "-qq"]))?;
-    check(cmd("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+    check(
+        cmd("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 /// `npm ci` when node_modules is missing or older than the lock file.

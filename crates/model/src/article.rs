@@ -55,8 +55,11 @@ mod tests {
 
     #[test]
     fn newest_first_with_stable_ties() {
-        let mut items =
-            vec![summary("b", "2026-01-01"), summary("c", "2026-03-01"), summary("a", "2026-01-01")];
+        let mut items = vec![
+            summary("b", "2026-01-01"),
+            summary("c", "2026-03-01"),
+            summary("a", "2026-01-01"),
+        ];
         sort_newest_first(&mut items);
         let slugs: Vec<_> = items.iter().map(|i| i.slug.as_str()).collect();
         assert_eq!(slugs, ["c", "a", "b"]);
@@ -64,7 +67,11 @@ mod tests {
 
     #[test]
     fn article_json_nests_its_summary() {
-        let article = Article { schema: 1, meta: summary("x", "2026-02-02"), body_html: "<p>b</p>".into() };
+        let article = Article {
+            schema: 1,
+            meta: summary("x", "2026-02-02"),
+            body_html: "<p>b</p>".into(),
+        };
         let json = serde_json::to_value(&article).unwrap();
         assert_eq!(json["meta"]["slug"], "x");
         assert_eq!(json["body_html"], "<p>b</p>");

@@ -15,8 +15,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap(year: u16) -> bool {
@@ -40,7 +50,10 @@ impl Date {
         }
         let max = days_in_month(year, month);
         if day == 0 || day > max {
-            return Err(format!("day {day} is not between 1 and {max} for {}", MONTHS[month as usize - 1]));
+            return Err(format!(
+                "day {day} is not between 1 and {max} for {}",
+                MONTHS[month as usize - 1]
+            ));
         }
         Ok(Self { year, month, day })
     }
@@ -69,12 +82,22 @@ impl Date {
 
     /// "November 20, 2026".
     pub fn long(self) -> String {
-        format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[self.month as usize - 1],
+            self.day,
+            self.year
+        )
     }
 
     /// "Nov 20, 2026".
     pub fn short(self) -> String {
-        format!("{} {}, {}", &MONTHS[self.month as usize - 1][..3], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            &MONTHS[self.month as usize - 1][..3],
+            self.day,
+            self.year
+        )
     }
 }
 

@@ -15,12 +15,16 @@ pub enum DecodeError {
 
 /// Decodes `text` as a `T`, refusing newer schemas.
 pub fn decode_document<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    let probe: SchemaProbe = serde_json::from_str(text)
-        .map_err(|e| DecodeError::Invalid { path: "schema".into(), message: e.to_string() })?;
+    let probe: SchemaProbe = serde_json::from_str(text).map_err(|e| DecodeError::Invalid {
+        path: "schema".into(),
+        message: e.to_string(),
+    })?;
     probe.check().map_err(DecodeError::NewerSchema)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| DecodeError::Invalid { path: e.path().to_string(), message: e.inner().to_string() })
+    serde_path_to_error::deserialize(&mut de).map_err(|e| DecodeError::Invalid {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -18,6 +18,6 @@ pub use article::{Article, ArticleSummary};
 pub use date::Date;
 pub use decode::{decode_document, DecodeError};
 pub use paging::IndexPage;
-pub use schema::{SchemaProbe, SchemaError, SCHEMA_VERSION};
+pub use schema::{SchemaError, SchemaProbe, SCHEMA_VERSION};
 pub use site::{SiteConfig, SiteLink};
 pub use week::{ResourceKind, Week, WeekEntry, WeekSection, WeekSummary};

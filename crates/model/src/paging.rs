@@ -40,7 +40,12 @@ pub fn paginate<T: Clone>(items: &[T], per_page: usize, schema: u32) -> Vec<Inde
             page: i as u32 + 1,
             total_pages: total_pages as u32,
             total_items: items.len() as u32,
-            items: items.iter().skip(i * per_page).take(per_page).cloned().collect(),
+            items: items
+                .iter()
+                .skip(i * per_page)
+                .take(per_page)
+                .cloned()
+                .collect(),
         })
         .collect()
 }
@@ -56,7 +61,9 @@ mod tests {
         assert_eq!(pages.len(), 3);
         assert_eq!(pages[0].items, (1..=20).collect::<Vec<_>>());
         assert_eq!(pages[2].items, (41..=45).collect::<Vec<_>>());
-        assert!(pages.iter().all(|p| p.total_pages == 3 && p.total_items == 45));
+        assert!(pages
+            .iter()
+            .all(|p| p.total_pages == 3 && p.total_items == 45));
         assert!(!pages[0].has_previous() && pages[0].has_next());
         assert!(pages[2].has_previous() && !pages[2].has_next());
     }

@@ -28,8 +28,14 @@ pub fn week(slug: &str) -> String {
 /// The site's base path from the page's base URL, without a trailing slash: `""` for a site at
 /// the root, `"/newsletter"` for one hosted under `/newsletter/`.
 pub fn base_path_of(base_uri: &str) -> String {
-    let after_scheme = base_uri.split_once("://").map(|(_, rest)| rest).unwrap_or(base_uri);
-    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    let after_scheme = base_uri
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or(base_uri);
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
     path.trim_end_matches('/').to_string()
 }
@@ -51,7 +57,10 @@ mod tests {
     #[test]
     fn base_paths() {
         assert_eq!(base_path_of("http://127.0.0.1:8080/"), "");
-        assert_eq!(base_path_of("https://cdn.example/newsletter/"), "/newsletter");
+        assert_eq!(
+            base_path_of("https://cdn.example/newsletter/"),
+            "/newsletter"
+        );
         assert_eq!(base_path_of("https://cdn.example/a/b/?x=1"), "/a/b");
         assert_eq!(base_path_of("https://cdn.example"), "");
     }
@@ -60,18 +69,30 @@ mod tests {
     fn app_hrefs() {
         assert_eq!(app_href("", "/articles"), "/articles");
         assert_eq!(app_href("/newsletter", "/"), "/newsletter/");
-        assert_eq!(app_href("/newsletter", "/weekly/2026-11-20"), "/newsletter/weekly/2026-11-20");
+        assert_eq!(
+            app_href("/newsletter", "/weekly/2026-11-20"),
+            "/newsletter/weekly/2026-11-20"
+        );
     }
 
     #[test]
     fn data_urls() {
         assert_eq!(data_url("", &site()), "/data/site.json");
-        assert_eq!(data_url("/newsletter", &article("x")), "/newsletter/data/articles/x.json");
+        assert_eq!(
+            data_url("/newsletter", &article("x")),
+            "/newsletter/data/articles/x.json"
+        );
     }
 
     #[test]
     fn paths_are_relative_and_distinct() {
-        let all = [site(), articles_page(1), article("a"), weeks_page(1), week("a")];
+        let all = [
+            site(),
+            articles_page(1),
+            article("a"),
+            weeks_page(1),
+            week("a"),
+        ];
         for p in &all {
             assert!(!p.starts_with('/') && p.ends_with(".json"), "{p}");
         }

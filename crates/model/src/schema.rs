@@ -39,7 +39,10 @@ impl SchemaProbe {
     /// Accepts documents up to [`SCHEMA_VERSION`].
     pub fn check(self) -> Result<(), SchemaError> {
         if self.schema > SCHEMA_VERSION {
-            Err(SchemaError { found: self.schema, supported: SCHEMA_VERSION })
+            Err(SchemaError {
+                found: self.schema,
+                supported: SCHEMA_VERSION,
+            })
         } else {
             Ok(())
         }
@@ -52,16 +55,30 @@ mod tests {
 
     #[test]
     fn current_and_older_schemas_are_accepted() {
-        assert!(SchemaProbe { schema: SCHEMA_VERSION }.check().is_ok());
+        assert!(SchemaProbe {
+            schema: SCHEMA_VERSION
+        }
+        .check()
+        .is_ok());
         assert!(SchemaProbe { schema: 0 }.check().is_ok());
     }
 
     #[test]
     fn newer_schema_is_refused_with_both_versions_in_the_message() {
-        let err = SchemaProbe { schema: SCHEMA_VERSION + 1 }.check().unwrap_err();
+        let err = SchemaProbe {
+            schema: SCHEMA_VERSION + 1,
+        }
+        .check()
+        .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains(&format!("version {}", SCHEMA_VERSION + 1)), "{msg}");
-        assert!(msg.contains(&format!("up to version {SCHEMA_VERSION}")), "{msg}");
+        assert!(
+            msg.contains(&format!("version {}", SCHEMA_VERSION + 1)),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(&format!("up to version {SCHEMA_VERSION}")),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Counts words the way a reader would: runs of letters or digits.
@@ -65,7 +66,10 @@ mod tests {
     fn slugify_table() {
         let cases = [
             ("Serving Models at Scale", "serving-models-at-scale"),
-            ("  GPUs vs. TPUs: what matters?  ", "gpus-vs-tpus-what-matters"),
+            (
+                "  GPUs vs. TPUs: what matters?  ",
+                "gpus-vs-tpus-what-matters",
+            ),
             ("Feature stores -- a primer", "feature-stores-a-primer"),
             ("Café Régression", "cafe-regression"),
             ("A/B testing & evaluation", "a-b-testing-evaluation"),

@@ -112,7 +112,9 @@ mod tests {
 
     #[test]
     fn unknown_kind_names_the_choices() {
-        let err = serde_json::from_str::<ResourceKind>("\"blogpost\"").unwrap_err().to_string();
+        let err = serde_json::from_str::<ResourceKind>("\"blogpost\"")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("blogpost") && err.contains("paper"), "{err}");
     }
 }

@@ -36,13 +36,26 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
 
     let title = problems.keep(fields::non_empty(file, &doc, "title", &front.title));
     let date = problems.keep(fields::date(file, &doc, "date", &front.date));
-    let updated = front.updated.as_ref().and_then(|u| problems.keep(fields::date(file, &doc, "updated", u)));
+    let updated = front
+        .updated
+        .as_ref()
+        .and_then(|u| problems.keep(fields::date(file, &doc, "updated", u)));
     let slug = match &front.slug {
-        Some(s) => problems.keep(check_slug(file, fields::line_in_file(&doc, s.span()), s.get_ref())),
+        Some(s) => problems.keep(check_slug(
+            file,
+            fields::line_in_file(&doc, s.span()),
+            s.get_ref(),
+        )),
         None => {
-            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let stem = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
             problems.keep(check_slug(file, 1, stem).map_err(|mut e| {
-                e.message = format!("{} (the slug comes from the file name; rename the file or set `slug`)", e.message);
+                e.message = format!(
+                    "{} (the slug comes from the file name; rename the file or set `slug`)",
+                    e.message
+                );
                 e
             }))
         }
@@ -56,7 +69,10 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
                 file,
                 fields::line_in_file(&doc, t.span()),
                 Some("topics"),
-                format!("topic `{}` must be a slug such as `model-serving`", t.get_ref()),
+                format!(
+                    "topic `{}` must be a slug such as `model-serving`",
+                    t.get_ref()
+                ),
             ));
         }
     }
@@ -73,9 +89,17 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
 
     let body = markdown::render(doc.body);
     if body.words == 0 {
-        problems.push(ContentError::new(file, doc.body_line, Some("body"), "the article has no text after its front matter"));
+        problems.push(ContentError::new(
+            file,
+            doc.body_line,
+            Some("body"),
+            "the article has no text after its front matter",
+        ));
     }
-    let summary = front.summary.map(|s| s.trim().to_string()).unwrap_or_else(|| truncate(&body.first_paragraph));
+    let summary = front
+        .summary
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|| truncate(&body.first_paragraph));
 
     match (title, date, slug, problems.is_empty()) {
         (Some(title), Some(date), Some(slug), true) => Ok(Article {
@@ -83,7 +107,10 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
             meta: ArticleSummary {
                 slug,
                 title,
-                subtitle: front.subtitle.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+                subtitle: front
+                    .subtitle
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
                 date,
                 updated,
                 topics,
@@ -106,8 +133,16 @@ pub fn check_slug(file: &Path, line: usize, slug: &str) -> Result<String, Conten
             format!("`{slug}` is not a slug: use lowercase letters, digits and single dashes"),
         ));
     }
-    if slug.strip_prefix("page-").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(ContentError::new(file, line, Some("slug"), format!("`{slug}` is reserved for index pages")));
+    if slug
+        .strip_prefix("page-")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(ContentError::new(
+            file,
+            line,
+            Some("slug"),
+            format!("`{slug}` is reserved for index pages"),
+        ));
     }
     Ok(slug.to_string())
 }
@@ -151,19 +186,32 @@ mod tests {
             "+++\ntitle = \"  \"\ndate = \"2026-02-30\"\ntopics = [\"Bad Topic\"]\n+++\nText.\n",
         )
         .unwrap_err();
-        let lines: Vec<_> = errs.iter().map(|e| (e.line, e.field.clone().unwrap())).collect();
+        let lines: Vec<_> = errs
+            .iter()
+            .map(|e| (e.line, e.field.clone().unwrap()))
+            .collect();
         assert_eq!(
             lines,
-            [(2, "title".to_string()), (3, "date".to_string()), (4, "topics".to_string())],
+            [
+                (2, "title".to_string()),
+                (3, "date".to_string()),
+                (4, "topics".to_string())
+            ],
             "{errs:?}"
         );
     }
 
     #[test]
     fn reserved_and_malformed_slugs() {
-        assert!(check_slug(Path::new("f"), 1, "page-3").unwrap_err().message.contains("reserved"));
+        assert!(check_slug(Path::new("f"), 1, "page-3")
+            .unwrap_err()
+            .message
+            .contains("reserved"));
         assert!(check_slug(Path::new("f"), 1, "page-one").is_ok());
-        assert!(check_slug(Path::new("f"), 1, "Hello World").unwrap_err().message.contains("not a slug"));
+        assert!(check_slug(Path::new("f"), 1, "Hello World")
+            .unwrap_err()
+            .message
+            .contains("not a slug"));
     }
 
     #[test]
@@ -173,14 +221,20 @@ mod tests {
             "+++\ntitle = \"T\"\ndate = 2026-05-02\nupdated = 2026-05-01\n+++\nText.\n",
         )
         .unwrap_err();
-        assert_eq!((errs[0].line, errs[0].field.as_deref()), (4, Some("updated")));
+        assert_eq!(
+            (errs[0].line, errs[0].field.as_deref()),
+            (4, Some("updated"))
+        );
     }
 
     #[test]
     fn truncates_at_a_word() {
         let long = "word ".repeat(100);
         let t = truncate(&long);
-        assert!(t.ends_with('…') && t.chars().count() <= SUMMARY_CHARS + 1, "{t}");
+        assert!(
+            t.ends_with('…') && t.chars().count() <= SUMMARY_CHARS + 1,
+            "{t}"
+        );
         assert_eq!(truncate("short."), "short.");
     }
 }

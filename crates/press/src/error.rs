@@ -16,7 +16,12 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn new(file: &Path, line: usize, field: Option<&str>, message: impl Into<String>) -> Self {
-        Self { file: file.to_path_buf(), line, field: field.map(str::to_string), message: message.into() }
+        Self {
+            file: file.to_path_buf(),
+            line,
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 
@@ -26,18 +31,28 @@ pub enum BuildError {
     #[error("{} problem(s) in the content:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Content(Vec<ContentError>),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl BuildError {
     pub fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
-        move |source| Self::Io { path: path.to_path_buf(), source }
+        move |source| Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }
 
 /// 1-based line number of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

@@ -24,26 +24,47 @@ pub fn line_in_file(doc: &Document<'_>, span: std::ops::Range<usize>) -> usize {
 }
 
 /// Reads a date field, naming the file, line and field when it is not a valid date.
-pub fn date(file: &Path, doc: &Document<'_>, field: &str, value: &Spanned<DateValue>) -> Result<Date, ContentError> {
+pub fn date(
+    file: &Path,
+    doc: &Document<'_>,
+    field: &str,
+    value: &Spanned<DateValue>,
+) -> Result<Date, ContentError> {
     let text = match value.get_ref() {
         DateValue::Toml(dt) => dt.to_string(),
         DateValue::Text(s) => s.clone(),
     };
-    Date::parse(&text).map_err(|why| ContentError::new(file, line_in_file(doc, value.span()), Some(field), why))
+    Date::parse(&text)
+        .map_err(|why| ContentError::new(file, line_in_file(doc, value.span()), Some(field), why))
 }
 
 /// A required text that must not be blank.
-pub fn non_empty(file: &Path, doc: &Document<'_>, field: &str, value: &Spanned<String>) -> Result<String, ContentError> {
+pub fn non_empty(
+    file: &Path,
+    doc: &Document<'_>,
+    field: &str,
+    value: &Spanned<String>,
+) -> Result<String, ContentError> {
     let text = value.get_ref().trim();
     if text.is_empty() {
-        Err(ContentError::new(file, line_in_file(doc, value.span()), Some(field), "must not be empty"))
+        Err(ContentError::new(
+            file,
+            line_in_file(doc, value.span()),
+            Some(field),
+            "must not be empty",
+        ))
     } else {
         Ok(text.to_string())
     }
 }
 
 /// An outbound link: absolute http(s) only.
-pub fn web_url(file: &Path, doc: &Document<'_>, field: &str, value: &Spanned<String>) -> Result<String, ContentError> {
+pub fn web_url(
+    file: &Path,
+    doc: &Document<'_>,
+    field: &str,
+    value: &Spanned<String>,
+) -> Result<String, ContentError> {
     let url = value.get_ref().trim();
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()

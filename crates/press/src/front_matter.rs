@@ -24,15 +24,32 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Document<'a>, ContentErro
     let rest = text
         .strip_prefix("+++\n")
         .or_else(|| text.strip_prefix("+++\r\n"))
-        .ok_or_else(|| ContentError::new(file, 1, None, "the file must start with a `+++` line opening its TOML front matter"))?;
+        .ok_or_else(|| {
+            ContentError::new(
+                file,
+                1,
+                None,
+                "the file must start with a `+++` line opening its TOML front matter",
+            )
+        })?;
     let close = find_closing_fence(rest).ok_or_else(|| {
-        ContentError::new(file, 1, None, "the front matter opened on line 1 is never closed by a `+++` line")
+        ContentError::new(
+            file,
+            1,
+            None,
+            "the front matter opened on line 1 is never closed by a `+++` line",
+        )
     })?;
     let front = &rest[..close];
     let after = &rest[close..];
     let body = after.split_once('\n').map(|(_, b)| b).unwrap_or("");
     let body_offset = text.len() - body.len();
-    Ok(Document { front, front_line: 2, body, body_line: line_of(text, body_offset) })
+    Ok(Document {
+        front,
+        front_line: 2,
+        body,
+        body_line: line_of(text, body_offset),
+    })
 }
 
 fn find_closing_fence(rest: &str) -> Option<usize> {
@@ -70,8 +87,11 @@ fn key_on_line(toml: &str, line: usize) -> Option<String> {
     let text = toml.lines().nth(line - 1)?;
     let (key, _) = text.split_once('=')?;
     let key = key.trim().trim_matches('"');
-    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
-        .then(|| key.to_string())
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    .then(|| key.to_string())
 }
 
 /// The field named in serde's "missing field `x`" messages.

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "press", about = "Publishes the Society's Backend content as the site's JSON data")]
+#[command(
+    name = "press",
+    about = "Publishes the Society's Backend content as the site's JSON data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,7 +45,11 @@ fn main() -> ExitCode {
             );
         }),
         Command::Check { content } => sb_press::site::load(&content).map(|s| {
-            println!("press: content is valid ({} articles, {} weeks)", s.articles.len(), s.weeks.len());
+            println!(
+                "press: content is valid ({} articles, {} weeks)",
+                s.articles.len(),
+                s.weeks.len()
+            );
         }),
     };
     match result {

@@ -34,7 +34,11 @@ pub fn render(markdown: &str) -> Rendered {
     let (words, first_paragraph) = prose_stats(&events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Rendered { html: sanitize(&raw), words, first_paragraph }
+    Rendered {
+        html: sanitize(&raw),
+        words,
+        first_paragraph,
+    }
 }
 
 /// Renders a short inline text (a summary or a comment) as sanitized HTML.
@@ -147,8 +151,13 @@ mod tests {
 
     #[test]
     fn renders_common_markdown() {
-        let r = render("# Big title\n\nSome *text* with `code`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assert!(r.html.contains("<h1 id=\"big-title\">Big title</h1>"), "{}", r.html);
+        let r =
+            render("# Big title\n\nSome *text* with `code`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(
+            r.html.contains("<h1 id=\"big-title\">Big title</h1>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<em>text</em>"));
         assert!(r.html.contains("<table>"));
         assert_eq!(r.first_paragraph, "Some text with code.");
@@ -199,7 +208,17 @@ mod tests {
         ];
         for p in payloads {
             let html = render(p).html.to_lowercase();
-            for bad in ["<script", "onerror", "javascript:", "data:", "<iframe", "<svg", "<object", "<form", "style="] {
+            for bad in [
+                "<script",
+                "onerror",
+                "javascript:",
+                "data:",
+                "<iframe",
+                "<svg",
+                "<object",
+                "<form",
+                "style=",
+            ] {
                 assert!(!html.contains(bad), "{p} left {bad}: {html}");
             }
         }

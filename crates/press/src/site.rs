@@ -77,12 +77,21 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
                 file,
                 1,
                 Some("slug"),
-                format!("slug `{}` is already used by {}", a.meta.slug, first.display()),
+                format!(
+                    "slug `{}` is already used by {}",
+                    a.meta.slug,
+                    first.display()
+                ),
             ));
         }
     }
     let mut articles: Vec<Article> = loaded.into_iter().map(|(_, a)| a).collect();
-    articles.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)));
+    articles.sort_by(|a, b| {
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| a.meta.title.cmp(&b.meta.title))
+    });
 
     let mut weeks = Vec::new();
     for file in markdown_files(&content.join("weeks"))? {
@@ -91,15 +100,29 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             Err(e) => errors.extend(e),
         }
     }
-    weeks.sort_by(|a: &Week, b: &Week| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.slug.cmp(&b.meta.slug)));
+    weeks.sort_by(|a: &Week, b: &Week| {
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| a.meta.slug.cmp(&b.meta.slug))
+    });
 
     match config {
-        Some(config) if errors.is_empty() => Ok(Site { config, articles, weeks }),
+        Some(config) if errors.is_empty() => Ok(Site {
+            config,
+            articles,
+            weeks,
+        }),
         _ => Err(BuildError::Content(errors)),
     }
 }
 
-fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T, count: &mut usize) -> Result<(), BuildError> {
+fn write_json<T: Serialize>(
+    out: &Path,
+    rel: &str,
+    value: &T,
+    count: &mut usize,
+) -> Result<(), BuildError> {
     let path = out.join(rel);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
@@ -135,7 +158,11 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
     for w in &site.weeks {
         write_json(out, &paths::week(&w.meta.slug), w, &mut files)?;
     }
-    Ok(BuildReport { articles: site.articles.len(), weeks: site.weeks.len(), files })
+    Ok(BuildReport {
+        articles: site.articles.len(),
+        weeks: site.weeks.len(),
+        files,
+    })
 }
 
 /// Loads `content` and writes `out`: the `press build` command.

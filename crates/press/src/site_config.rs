@@ -44,10 +44,19 @@ struct LinkFront {
 
 /// Reads `site.toml` (plain TOML, no fences).
 pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
-    let doc = Document { front: text, front_line: 1, body: "", body_line: 1 };
+    let doc = Document {
+        front: text,
+        front_line: 1,
+        body: "",
+        body_line: 1,
+    };
     let front: SiteFront = crate::front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    let mut text_of = |field: &str, v: &Spanned<String>| fields::non_empty(file, &doc, field, v).map_err(|e| errors.push(e)).unwrap_or_default();
+    let mut text_of = |field: &str, v: &Spanned<String>| {
+        fields::non_empty(file, &doc, field, v)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default()
+    };
     let title = text_of("title", &front.title);
     let tagline = text_of("tagline", &front.tagline);
     let description = text_of("description", &front.description);
@@ -55,14 +64,21 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
     let name = text_of("author.name", &front.author.name);
     let role = text_of("author.role", &front.author.role);
     let bio = text_of("author.bio", &front.author.bio);
-    let mut url_of = |field: &str, v: &Spanned<String>| fields::web_url(file, &doc, field, v).map_err(|e| errors.push(e)).unwrap_or_default();
+    let mut url_of = |field: &str, v: &Spanned<String>| {
+        fields::web_url(file, &doc, field, v)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default()
+    };
     let mut base_url = url_of("base_url", &front.base_url);
     let subscribe_url = url_of("subscribe_url", &front.subscribe_url);
     let chat_url = url_of("chat_url", &front.chat_url);
     let links: Vec<SiteLink> = front
         .links
         .iter()
-        .map(|l| SiteLink { label: l.label.get_ref().trim().to_string(), url: url_of("links.url", &l.url) })
+        .map(|l| SiteLink {
+            label: l.label.get_ref().trim().to_string(),
+            url: url_of("links.url", &l.url),
+        })
         .collect();
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -76,7 +92,11 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         tagline,
         description,
         base_url,
-        author: Author { name, role, bio_html: markdown::render(&bio).html },
+        author: Author {
+            name,
+            role,
+            bio_html: markdown::render(&bio).html,
+        },
         subscribe_url,
         chat_url,
         sign_off,

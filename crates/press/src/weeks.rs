@@ -51,18 +51,27 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
     let front: WeekFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut problems = Problems::default();
 
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let slug = problems.keep(check_slug(file, 1, stem));
     let title = problems.keep(fields::non_empty(file, &doc, "title", &front.title));
     let date = problems.keep(fields::date(file, &doc, "date", &front.date));
     if front.sections.is_empty() {
-        problems.push(ContentError::new(file, 1, Some("sections"), "a week needs at least one [[sections]] table"));
+        problems.push(ContentError::new(
+            file,
+            1,
+            Some("sections"),
+            "a week needs at least one [[sections]] table",
+        ));
     }
 
     let mut ids = HashSet::new();
     let mut sections = Vec::new();
     for s in &front.sections {
-        let section_title = problems.keep(fields::non_empty(file, &doc, "sections.title", &s.title));
+        let section_title =
+            problems.keep(fields::non_empty(file, &doc, "sections.title", &s.title));
         if s.entries.is_empty() {
             problems.push(ContentError::new(
                 file,
@@ -76,8 +85,11 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
             let title = problems.keep(fields::non_empty(file, &doc, "entries.title", &e.title));
             let url = problems.keep(fields::web_url(file, &doc, "entries.url", &e.url));
             let source = problems.keep(fields::non_empty(file, &doc, "entries.source", &e.source));
-            let summary = problems.keep(fields::non_empty(file, &doc, "entries.summary", &e.summary));
-            if let (Some(title), Some(url), Some(source), Some(summary)) = (title, url, source, summary) {
+            let summary =
+                problems.keep(fields::non_empty(file, &doc, "entries.summary", &e.summary));
+            if let (Some(title), Some(url), Some(source), Some(summary)) =
+                (title, url, source, summary)
+            {
                 let base = slugify(&title);
                 let mut id = base.clone();
                 let mut n = 2;
@@ -111,7 +123,13 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
             let entry_count = sections.iter().map(|s| s.entries.len() as u32).sum();
             Ok(Week {
                 schema: SCHEMA_VERSION,
-                meta: WeekSummary { slug, title, date, summary: truncate(&intro.first_paragraph), entry_count },
+                meta: WeekSummary {
+                    slug,
+                    title,
+                    date,
+                    summary: truncate(&intro.first_paragraph),
+                    entry_count,
+                },
                 intro_html: intro.html,
                 sections,
             })
@@ -155,17 +173,33 @@ This week: attention.
         let w = load(Path::new("content/weeks/2026-11-20.md"), GOOD).unwrap();
         assert_eq!(w.meta.slug, "2026-11-20");
         assert_eq!(w.meta.entry_count, 2);
-        let ids: Vec<_> = w.sections[0].entries.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["attention-is-all-you-need", "attention-is-all-you-need-2"]);
-        assert!(w.sections[0].entries[0].commentary_html.contains("<em>rereading</em>"));
+        let ids: Vec<_> = w.sections[0]
+            .entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["attention-is-all-you-need", "attention-is-all-you-need-2"]
+        );
+        assert!(w.sections[0].entries[0]
+            .commentary_html
+            .contains("<em>rereading</em>"));
         assert_eq!(w.meta.summary, "This week: attention.");
     }
 
     #[test]
     fn bad_url_and_unknown_kind_name_their_lines() {
-        let bad = GOOD.replace("https://arxiv.org/abs/1706.03762", "arxiv.org/abs/1706.03762");
+        let bad = GOOD.replace(
+            "https://arxiv.org/abs/1706.03762",
+            "arxiv.org/abs/1706.03762",
+        );
         let errs = load(Path::new("content/weeks/2026-11-20.md"), &bad).unwrap_err();
-        assert_eq!((errs[0].line, errs[0].field.as_deref()), (10, Some("entries.url")), "{errs:?}");
+        assert_eq!(
+            (errs[0].line, errs[0].field.as_deref()),
+            (10, Some("entries.url")),
+            "{errs:?}"
+        );
 
         let bad = GOOD.replace("kind = \"video\"", "kind = \"blogpost\"");
         let errs = load(Path::new("content/weeks/2026-11-20.md"), &bad).unwrap_err();

@@ -8,24 +8,41 @@ use sb_press::{build, BuildError};
 use serde_json::Value;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// Copies the minimal fixture into a temp folder, applies `edit`, builds, returns the error text.
-fn build_error(edit: impl FnOnce(&Path)) -> String {
+/// Copies the minimal fixture into a temp folder, applies the `(file, from, to)` edits, builds,
+/// and returns the error text.
+fn build_error(edits: &[(&str, &str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_dir(&fixture("minimal"), &content);
-    edit(&content);
+    for (file, from, to) in edits {
+        replace_in(&content, file, from, to);
+    }
     match build(&content, &dir.path().join("out")) {
-        Err(BuildError::Content(errors)) => errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"),
+        Err(BuildError::Content(errors)) => errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
         Err(other) => panic!("expected content errors, got {other}"),
         Ok(_) => panic!("expected the build to fail"),
     }
+}
+
+/// Edits one file of a copied fixture.
+fn replace_in(content: &Path, file: &str, from: &str, to: &str) {
+    let path = content.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(path, text.replace(from, to)).unwrap();
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -51,24 +68,47 @@ fn minimal_site_writes_every_document() {
     let site = read_json(&out.join("site.json"));
     assert_eq!(site["schema"], 1);
     assert_eq!(site["base_url"], "https://example.com/news/");
-    assert_eq!(site["author"]["bio_html"], "<p>Writes <em>tests</em>.</p>\n");
+    assert_eq!(
+        site["author"]["bio_html"],
+        "<p>Writes <em>tests</em>.</p>\n"
+    );
 
     let page = read_json(&out.join("articles/page-1.json"));
-    let slugs: Vec<_> = page["items"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<_> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["slug"].as_str().unwrap())
+        .collect();
     assert_eq!(slugs, ["newer-article", "older-article"], "newest first");
-    assert!(page["items"][0].get("body_html").is_none(), "index pages carry no bodies");
-    assert_eq!(page["items"][1]["summary"], "A summary given in the front matter.");
+    assert!(
+        page["items"][0].get("body_html").is_none(),
+        "index pages carry no bodies"
+    );
+    assert_eq!(
+        page["items"][1]["summary"],
+        "A summary given in the front matter."
+    );
 
     let article = read_json(&out.join("articles/newer-article.json"));
     let body = article["body_html"].as_str().unwrap();
-    assert!(body.contains("<h2 id=\"a-heading\">A heading</h2>"), "{body}");
+    assert!(
+        body.contains("<h2 id=\"a-heading\">A heading</h2>"),
+        "{body}"
+    );
     assert!(!body.contains("<script"), "raw HTML is sanitized: {body}");
     assert!(body.contains("rel=\"noopener noreferrer\""), "{body}");
-    assert_eq!(article["meta"]["summary"], "The newer article's first paragraph.");
+    assert_eq!(
+        article["meta"]["summary"],
+        "The newer article's first paragraph."
+    );
 
     let week = read_json(&out.join("weeks/2026-11-20.json"));
     assert_eq!(week["sections"][0]["entries"][0]["kind"], "paper");
-    assert_eq!(read_json(&out.join("weeks/page-1.json"))["items"][0]["entry_count"], 1);
+    assert_eq!(
+        read_json(&out.join("weeks/page-1.json"))["items"][0]["entry_count"],
+        1
+    );
 }
 
 #[test]
@@ -91,56 +131,73 @@ fn the_bundled_sample_content_is_valid() {
 
 #[test]
 fn missing_title_names_file_line_and_field() {
-    let err = build_error(|c| {
-        let p = c.join("articles/older-article.md");
-        let text = fs::read_to_string(&p).unwrap().replace("title = \"Older article\"\n", "");
-        fs::write(p, text).unwrap();
-    });
-    assert!(err.contains("articles/older-article.md:1: field `title`: missing field `title`"), "{err}");
+    let err = build_error(&[(
+        "articles/older-article.md",
+        "title = \"Older article\"\n",
+        "",
+    )]);
+    assert!(
+        err.contains("articles/older-article.md:1: field `title`: missing field `title`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn bad_date_names_its_line() {
-    let err = build_error(|c| {
-        let p = c.join("articles/newer-article.md");
-        let text = fs::read_to_string(&p).unwrap().replace("date = 2026-11-20", "date = \"2026-11-31\"");
-        fs::write(p, text).unwrap();
-    });
-    assert!(err.contains("articles/newer-article.md:3: field `date`: `2026-11-31` is not a valid date"), "{err}");
+    let err = build_error(&[(
+        "articles/newer-article.md",
+        "date = 2026-11-20",
+        "date = \"2026-11-31\"",
+    )]);
+    assert!(
+        err.contains("articles/newer-article.md:3: field `date`: `2026-11-31` is not a valid date"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_field_is_reported() {
-    let err = build_error(|c| {
-        let p = c.join("articles/newer-article.md");
-        let text = fs::read_to_string(&p).unwrap().replace("topics =", "tags =");
-        fs::write(p, text).unwrap();
-    });
-    assert!(err.contains("newer-article.md:4: field `tags`: unknown field `tags`"), "{err}");
+    let err = build_error(&[("articles/newer-article.md", "topics =", "tags =")]);
+    assert!(
+        err.contains("newer-article.md:4: field `tags`: unknown field `tags`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn duplicate_slug_names_both_files() {
-    let err = build_error(|c| {
-        let p = c.join("articles/older-article.md");
-        let text = fs::read_to_string(&p).unwrap().replace("+++\ntitle", "+++\nslug = \"newer-article\"\ntitle");
-        fs::write(p, text).unwrap();
-    });
-    assert!(err.contains("older-article.md:1: field `slug`: slug `newer-article` is already used by"), "{err}");
+    let err = build_error(&[(
+        "articles/older-article.md",
+        "+++\ntitle",
+        "+++\nslug = \"newer-article\"\ntitle",
+    )]);
+    assert!(
+        err.contains("older-article.md:1: field `slug`: slug `newer-article` is already used by"),
+        "{err}"
+    );
     assert!(err.contains("newer-article.md"), "{err}");
 }
 
 #[test]
 fn bad_week_entry_kind_and_url_are_reported_together() {
-    let err = build_error(|c| {
-        let p = c.join("weeks/2026-11-20.md");
-        let text = fs::read_to_string(&p).unwrap().replace("https://arxiv.org/abs/1706.03762", "ftp://x");
-        fs::write(&p, text).unwrap();
-        let a = c.join("articles/older-article.md");
-        let text = fs::read_to_string(&a).unwrap().replace("date = \"2026-11-13\"", "date = \"yesterday\"");
-        fs::write(a, text).unwrap();
-    });
-    assert!(err.contains("weeks/2026-11-20.md:10: field `entries.url`: `ftp://x` is not an absolute http(s) URL"), "{err}");
+    let err = build_error(&[
+        (
+            "weeks/2026-11-20.md",
+            "https://arxiv.org/abs/1706.03762",
+            "ftp://x",
+        ),
+        (
+            "articles/older-article.md",
+            "date = \"2026-11-13\"",
+            "date = \"yesterday\"",
+        ),
+    ]);
+    assert!(
+        err.contains(
+            "weeks/2026-11-20.md:10: field `entries.url`: `ftp://x` is not an absolute http(s) URL"
+        ),
+        "{err}"
+    );
     assert!(err.contains("older-article.md:4: field `date`"), "{err}");
 }
 
@@ -160,5 +217,8 @@ fn failed_build_leaves_previous_output_alone() {
     copy_dir(&fixture("minimal"), &content);
     fs::write(content.join("articles/broken.md"), "no front matter").unwrap();
     assert!(build(&content, &out).is_err());
-    assert!(out.join("articles/newer-article.json").exists(), "nothing is lost on a failed build");
+    assert!(
+        out.join("articles/newer-article.json").exists(),
+        "nothing is lost on a failed build"
+    );
 }

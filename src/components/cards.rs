@@ -1,8 +1,8 @@
-//! An article as lists show it: title link, date, reading time, topics and summary.
+//! Articles and weeks as lists show them: a card with the title link, date and summary.
 
-use leptos::prelude::*;
 use crate::components::link::Link;
-use sb_model::{ArticleSummary, Date};
+use leptos::prelude::*;
+use sb_model::{ArticleSummary, Date, WeekSummary};
 
 /// "November 20, 2026" inside a `<time>` the browser and crawlers can read.
 #[component]
@@ -49,14 +49,34 @@ pub fn ArticleCard(
     let summary = article.summary.clone();
     view! {
         <article class="card" class:card-featured=featured>
-            {if nested {
-                view! { <h3 class="card-title"><Link href=href>{title}</Link></h3> }.into_any()
-            } else {
-                view! { <h2 class="card-title"><Link href=href>{title}</Link></h2> }.into_any()
-            }}
+            <CardTitle href title nested />
             {subtitle.map(|s| view! { <p class="card-subtitle">{s}</p> })}
             <ArticleMeta article />
             <p class="card-summary">{summary}</p>
+        </article>
+    }
+}
+
+/// A card's title link: an h2 directly under the page's h1, an h3 under a section heading.
+#[component]
+fn CardTitle(href: String, title: String, nested: bool) -> impl IntoView {
+    if nested {
+        view! { <h3 class="card-title"><Link href=href>{title}</Link></h3> }.into_any()
+    } else {
+        view! { <h2 class="card-title"><Link href=href>{title}</Link></h2> }.into_any()
+    }
+}
+
+#[component]
+pub fn WeekCard(week: WeekSummary, #[prop(optional)] nested: bool) -> impl IntoView {
+    view! {
+        <article class="card">
+            <CardTitle href=format!("/weekly/{}", week.slug) title=week.title nested />
+            <p class="meta">
+                <DateTime date=week.date />
+                {format!(" · {} resources", week.entry_count)}
+            </p>
+            <p class="card-summary">{week.summary}</p>
         </article>
     }
 }

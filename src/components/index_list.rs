@@ -1,0 +1,60 @@
+//! A paged index page (all articles, all weeks): heading, lead, the cards of page `?page=N`,
+//! and the pager.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use sb_model::IndexPage;
+
+use crate::api::ApiError;
+use crate::components::loaded::Loaded;
+use crate::components::pager::Pager;
+
+/// The `page` query parameter, 1 when absent or malformed.
+fn page_param() -> impl Fn() -> u32 + Copy {
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse().ok())
+            .filter(|&p| p >= 1)
+            .unwrap_or(1)
+    }
+}
+
+#[component]
+pub fn IndexList<T, Fut, R, V>(
+    title: &'static str,
+    lead: &'static str,
+    /// The page's own path, for the pager's links.
+    base: &'static str,
+    /// Loads one index page.
+    fetch: fn(u32) -> Fut,
+    /// Renders one item as a card.
+    item: R,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<IndexPage<T>, ApiError>> + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let page = page_param();
+    let index = LocalResource::new(move || fetch(page()));
+    let render = move |index: IndexPage<T>| {
+        let (page, total_pages) = (index.page, index.total_pages);
+        view! {
+            <div class="card-list">{index.items.into_iter().map(item.clone()).collect_view()}</div>
+            <Pager base page total_pages />
+        }
+    };
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <p class="lead">{lead}</p>
+        <Loaded resource=index render />
+    }
+}
