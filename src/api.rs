@@ -100,3 +100,7 @@ pub async fn weeks_page(page: u32) -> Result<IndexPage<WeekSummary>, ApiError> {
 pub async fn week(slug: String) -> Result<Week, ApiError> {
     get(&paths::week(&slug)).await
 }
+
+pub async fn roadmap() -> Result<sb_model::Roadmap, ApiError> {
+    get(&paths::roadmap()).await
+}

@@ -14,6 +14,7 @@ use crate::pages::article::ArticlePage;
 use crate::pages::articles::ArticlesPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::roadmap::RoadmapPage;
 use crate::pages::week::WeekPage;
 use crate::pages::weeks::WeeksPage;
 
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/weekly") view=WeeksPage />
                     <Route path=path!("/weekly/:slug") view=WeekPage />
+                    <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />
                     <Route path=path!("/about") view=AboutPage />
                 </Routes>
             </main>

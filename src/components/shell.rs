@@ -47,6 +47,7 @@ pub fn Header() -> impl IntoView {
                     <Link href="/" exact=true>"Home"</Link>
                     <Link href="/articles">"Articles"</Link>
                     <Link href="/weekly">"Weekly"</Link>
+                    <Link href="/roadmap">"Road Map"</Link>
                     <Link href="/about">"About"</Link>
                 </nav>
                 <ThemeToggle />

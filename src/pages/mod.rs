@@ -5,5 +5,6 @@ pub mod article;
 pub mod articles;
 pub mod home;
 pub mod not_found;
+pub mod roadmap;
 pub mod week;
 pub mod weeks;

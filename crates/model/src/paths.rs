@@ -25,6 +25,10 @@ pub fn week(slug: &str) -> String {
     format!("weeks/{slug}.json")
 }
 
+pub fn roadmap() -> String {
+    "roadmap.json".to_string()
+}
+
 /// The site's base path from the page's base URL, without a trailing slash: `""` for a site at
 /// the root, `"/newsletter"` for one hosted under `/newsletter/`.
 pub fn base_path_of(base_uri: &str) -> String {

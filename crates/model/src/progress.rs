@@ -1,0 +1,384 @@
+//! A reader's road map progress: a status and an optional note per resource, the arithmetic
+//! behind the progress bars, and the two portable forms (an export file and a share link).
+//!
+//! Progress lives in the reader's browser only (no account). This module knows nothing about
+//! storage; the app's browser edge saves and loads the JSON form.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::roadmap::{Roadmap, Section};
+
+/// Where a reader is with one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::NotStarted, Status::InProgress, Status::Done, Status::Skipped];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::Skipped => "Skipped",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// One letter for the share link.
+    fn code(self) -> char {
+        match self {
+            Status::NotStarted => 'n',
+            Status::InProgress => 'p',
+            Status::Done => 'd',
+            Status::Skipped => 's',
+        }
+    }
+
+    fn from_code(c: char) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == c)
+    }
+}
+
+/// Everything a reader has recorded. Unknown resource ids (from an older road map) are kept,
+/// so nothing is lost when the road map changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Progress {
+    #[serde(default)]
+    pub statuses: BTreeMap<String, Status>,
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+/// The counts behind one progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub total: u32,
+    pub done: u32,
+    pub in_progress: u32,
+    pub skipped: u32,
+}
+
+impl Tally {
+    /// Whole percent done, skipped resources left out of the total (a reader who skips
+    /// something has not fallen behind). 100 when everything left is done.
+    pub fn percent(self) -> u32 {
+        let counted = self.total - self.skipped;
+        if counted == 0 {
+            if self.total == 0 {
+                0
+            } else {
+                100
+            }
+        } else {
+            self.done * 100 / counted
+        }
+    }
+
+    /// "3 of 12 done" (skips noted when there are any).
+    pub fn summary(self) -> String {
+        let counted = self.total - self.skipped;
+        let mut s = format!("{} of {} done", self.done, counted);
+        if self.skipped > 0 {
+            s.push_str(&format!(", {} skipped", self.skipped));
+        }
+        s
+    }
+}
+
+impl Progress {
+    pub fn status(&self, id: &str) -> Status {
+        self.statuses.get(id).copied().unwrap_or_default()
+    }
+
+    /// Sets a status; "not started" removes the entry so saved progress stays small.
+    pub fn set_status(&mut self, id: &str, status: Status) {
+        if status == Status::NotStarted {
+            self.statuses.remove(id);
+        } else {
+            self.statuses.insert(id.to_string(), status);
+        }
+    }
+
+    pub fn note(&self, id: &str) -> &str {
+        self.notes.get(id).map(String::as_str).unwrap_or("")
+    }
+
+    /// Sets a note; a blank note is removed.
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        if note.trim().is_empty() {
+            self.notes.remove(id);
+        } else {
+            self.notes.insert(id.to_string(), note.to_string());
+        }
+    }
+
+    /// Counts over a list of distinct resource ids.
+    pub fn tally<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Tally {
+        let mut t = Tally::default();
+        for id in ids {
+            t.total += 1;
+            match self.status(id) {
+                Status::Done => t.done += 1,
+                Status::InProgress => t.in_progress += 1,
+                Status::Skipped => t.skipped += 1,
+                Status::NotStarted => {}
+            }
+        }
+        t
+    }
+
+    pub fn section_tally(&self, roadmap: &Roadmap, section: &Section) -> Tally {
+        let ids = roadmap.section_resource_ids(section);
+        self.tally(ids.iter().map(String::as_str))
+    }
+
+    /// Over every distinct resource of the road map (a resource listed twice counts once).
+    pub fn overall_tally(&self, roadmap: &Roadmap) -> Tally {
+        self.tally(roadmap.resources.iter().map(|r| r.id.as_str()))
+    }
+
+    /// Merges another progress into this one (imported or shared): its statuses and notes win.
+    pub fn merge(&mut self, other: &Progress) {
+        for (id, s) in &other.statuses {
+            self.set_status(id, *s);
+        }
+        for (id, n) in &other.notes {
+            self.set_note(id, n);
+        }
+    }
+
+    /// The compact form carried by a share link: `d.id1.id2~p.id3~s.id4` (statuses only; notes
+    /// stay private). Ids are slugs, so they need no escaping in a URL.
+    pub fn to_share_code(&self) -> String {
+        let mut groups: Vec<String> = Vec::new();
+        for status in [Status::Done, Status::InProgress, Status::Skipped] {
+            let ids: Vec<&str> =
+                self.statuses.iter().filter(|(_, s)| **s == status).map(|(id, _)| id.as_str()).collect();
+            if !ids.is_empty() {
+                groups.push(format!("{}.{}", status.code(), ids.join(".")));
+            }
+        }
+        groups.join("~")
+    }
+
+    /// Reads a share code; says what is wrong with a damaged one.
+    pub fn from_share_code(code: &str) -> Result<Progress, String> {
+        let mut p = Progress::default();
+        for group in code.split('~').filter(|g| !g.is_empty()) {
+            let mut parts = group.split('.');
+            let head = parts.next().unwrap_or_default();
+            let status = head
+                .chars()
+                .next()
+                .filter(|_| head.len() == 1)
+                .and_then(Status::from_code)
+                .ok_or_else(|| format!("unknown status `{head}` in the progress link"))?;
+            for id in parts {
+                if !crate::text::is_slug(id) {
+                    return Err(format!("`{id}` in the progress link is not a resource id"));
+                }
+                p.set_status(id, status);
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// The export file: the progress plus what it is, so an import can refuse a stranger's JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressFile {
+    pub schema: u32,
+    /// Always [`ProgressFile::KIND`].
+    pub kind: String,
+    /// Written out rather than `#[serde(flatten)]`, so a damaged field is named by its path.
+    #[serde(default)]
+    pub statuses: BTreeMap<String, Status>,
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl ProgressFile {
+    pub const KIND: &'static str = "societys-backend-roadmap-progress";
+
+    pub fn new(progress: Progress) -> Self {
+        Self {
+            schema: crate::SCHEMA_VERSION,
+            kind: Self::KIND.to_string(),
+            statuses: progress.statuses,
+            notes: progress.notes,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("progress always serializes")
+    }
+
+    /// Parses an export file, with a message a reader can understand when it is not one.
+    pub fn parse(text: &str) -> Result<Progress, String> {
+        let file: ProgressFile = crate::decode_document(text).map_err(|e| match e {
+            crate::DecodeError::Invalid { path, message } if path == "schema" || path == "." => {
+                format!("this is not a road map progress file ({message})")
+            }
+            crate::DecodeError::Invalid { path, message } => format!("the file is damaged at `{path}`: {message}"),
+            crate::DecodeError::NewerSchema(e) => e.to_string(),
+        })?;
+        if file.kind != Self::KIND {
+            return Err(format!("this is not a road map progress file (kind `{}`)", file.kind));
+        }
+        Ok(Progress { statuses: file.statuses, notes: file.notes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roadmap::{Credit, Entry, Group, Resource, ResourceLink, ResourceType, Subsection};
+
+    fn resource(id: &str) -> Resource {
+        Resource {
+            id: id.into(),
+            title: id.into(),
+            links: vec![ResourceLink { label: id.into(), url: format!("https://example.com/{id}") }],
+            author: None,
+            author_url: None,
+            kind: ResourceType::Course,
+            free: true,
+        }
+    }
+
+    fn section(id: &str, ids: &[&str]) -> Section {
+        Section {
+            id: id.into(),
+            title: id.into(),
+            description: String::new(),
+            subsections: vec![Subsection {
+                id: id.into(),
+                title: None,
+                groups: vec![Group {
+                    title: None,
+                    entries: ids.iter().map(|r| Entry { resource: r.to_string(), note: None }).collect(),
+                }],
+            }],
+        }
+    }
+
+    fn roadmap() -> Roadmap {
+        Roadmap {
+            schema: 1,
+            title: "t".into(),
+            intro: String::new(),
+            credit: Credit { author: "a".into(), author_url: "u".into(), source_url: "s".into(), license: "MIT".into() },
+            // "python" is listed in both sections.
+            sections: vec![section("prereq", &["cs50", "python", "git"]), section("jobs", &["python", "rust"])],
+            resources: ["cs50", "python", "git", "rust"].into_iter().map(resource).collect(),
+        }
+    }
+
+    #[test]
+    fn tallies_per_section_and_overall() {
+        let r = roadmap();
+        let mut p = Progress::default();
+        p.set_status("python", Status::Done);
+        p.set_status("git", Status::Skipped);
+        p.set_status("rust", Status::InProgress);
+        let prereq = p.section_tally(&r, &r.sections[0]);
+        assert_eq!(prereq, Tally { total: 3, done: 1, in_progress: 0, skipped: 1 });
+        assert_eq!(prereq.percent(), 50);
+        assert_eq!(prereq.summary(), "1 of 2 done, 1 skipped");
+        let jobs = p.section_tally(&r, &r.sections[1]);
+        assert_eq!((jobs.done, jobs.total, jobs.percent()), (1, 2, 50));
+        let overall = p.overall_tally(&r);
+        assert_eq!((overall.total, overall.done, overall.percent()), (4, 1, 33), "a resource listed twice counts once");
+    }
+
+    #[test]
+    fn percent_edges() {
+        assert_eq!(Tally::default().percent(), 0);
+        assert_eq!(Tally { total: 2, skipped: 2, ..Default::default() }.percent(), 100);
+        assert_eq!(Tally { total: 3, done: 3, ..Default::default() }.percent(), 100);
+        assert_eq!(Tally { total: 3, done: 2, ..Default::default() }.percent(), 66);
+    }
+
+    #[test]
+    fn not_started_and_blank_notes_are_not_stored() {
+        let mut p = Progress::default();
+        p.set_status("a", Status::Done);
+        p.set_status("a", Status::NotStarted);
+        p.set_note("a", "  ");
+        assert_eq!(p, Progress::default());
+        p.set_note("a", "chapter 3");
+        assert_eq!(p.note("a"), "chapter 3");
+    }
+
+    #[test]
+    fn share_code_round_trip() {
+        let mut p = Progress::default();
+        p.set_status("cs50", Status::Done);
+        p.set_status("intro-to-python", Status::Done);
+        p.set_status("git", Status::InProgress);
+        p.set_status("rust", Status::Skipped);
+        p.set_note("cs50", "private");
+        let code = p.to_share_code();
+        assert_eq!(code, "d.cs50.intro-to-python~p.git~s.rust");
+        let back = Progress::from_share_code(&code).unwrap();
+        assert_eq!(back.statuses, p.statuses);
+        assert!(back.notes.is_empty(), "notes are not shared");
+        assert_eq!(Progress::from_share_code("").unwrap(), Progress::default());
+    }
+
+    #[test]
+    fn damaged_share_codes_are_refused() {
+        assert!(Progress::from_share_code("x.cs50").unwrap_err().contains("unknown status"));
+        assert!(Progress::from_share_code("d.Not An Id").unwrap_err().contains("not a resource id"));
+    }
+
+    #[test]
+    fn export_file_round_trip_and_refusals() {
+        let mut p = Progress::default();
+        p.set_status("cs50", Status::Done);
+        p.set_note("cs50", "week 2");
+        let json = ProgressFile::new(p.clone()).to_json();
+        assert_eq!(ProgressFile::parse(&json).unwrap(), p);
+        assert!(ProgressFile::parse("hello").unwrap_err().contains("not a road map progress file"));
+        let other = r#"{"schema":1,"kind":"something-else","statuses":{}}"#;
+        assert!(ProgressFile::parse(other).unwrap_err().contains("kind `something-else`"));
+        let bad = r#"{"schema":1,"kind":"societys-backend-roadmap-progress","statuses":{"cs50":"finished"}}"#;
+        assert!(ProgressFile::parse(bad).unwrap_err().contains("damaged"), "{:?}", ProgressFile::parse(bad));
+    }
+
+    #[test]
+    fn merge_prefers_the_incoming_progress() {
+        let mut mine = Progress::default();
+        mine.set_status("a", Status::Done);
+        mine.set_status("b", Status::InProgress);
+        let mut theirs = Progress::default();
+        theirs.set_status("b", Status::Done);
+        theirs.set_note("c", "n");
+        mine.merge(&theirs);
+        assert_eq!(mine.status("a"), Status::Done);
+        assert_eq!(mine.status("b"), Status::Done);
+        assert_eq!(mine.note("c"), "n");
+    }
+}

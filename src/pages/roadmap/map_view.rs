@@ -1,0 +1,98 @@
+//! The visual map: the sections as stations along one route, each ring filled by the reader's
+//! progress in that section. It reads the same state as the tree; activating a station opens
+//! that section in the list.
+
+use leptos::prelude::*;
+use sb_model::roadmap_tree::section_key;
+
+use super::state::Explorer;
+use super::tree::focus_row;
+use crate::browser;
+
+const RADIUS: f64 = 22.0;
+const STEP: f64 = 88.0;
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ex = Explorer::expect();
+    let sections: Vec<(String, String)> =
+        ex.roadmap.with_value(|r| r.sections.iter().map(|s| (s.id.clone(), s.title.clone())).collect());
+    let count = sections.len();
+    let height = 40.0 + STEP * count as f64;
+    let x_of = |i: usize| if i % 2 == 0 { 60.0 } else { 140.0 };
+    let y_of = |i: usize| 50.0 + STEP * i as f64;
+    let route: String = (0..count)
+        .map(|i| {
+            let (x, y) = (x_of(i), y_of(i));
+            if i == 0 {
+                format!("M{x} {y}")
+            } else {
+                let (px, py) = (x_of(i - 1), y_of(i - 1));
+                format!(" C{px} {} {x} {} {x} {y}", py + STEP / 2.0, y - STEP / 2.0)
+            }
+        })
+        .collect();
+    let circumference = 2.0 * std::f64::consts::PI * RADIUS;
+    let stations = sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, title))| {
+            let (x, y) = (x_of(i), y_of(i));
+            let tally_id = id.clone();
+            let tally = Memo::new(move |_| {
+                ex.progress.with(|p| {
+                    ex.roadmap.with_value(|r| r.section(&tally_id).map(|s| p.section_tally(r, s)).unwrap_or_default())
+                })
+            });
+            let dash = move || format!("{:.1} {circumference:.1}", circumference * tally.get().percent() as f64 / 100.0);
+            let label = {
+                let title = title.clone();
+                move || format!("{title}: {}. Show this section.", tally.get().summary())
+            };
+            let open = move || {
+                ex.reveal(&id);
+                let key = section_key(&id);
+                browser::scroll_to_id(&sb_model::roadmap_tree::dom_id(&key));
+                focus_row(key);
+            };
+            let open_on_key = open.clone();
+            view! {
+                <g
+                    class="station"
+                    role="button"
+                    tabindex="0"
+                    aria-label=label
+                    on:click=move |_| open()
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            open_on_key();
+                        }
+                    }
+                >
+                    <circle class="station-track" cx=x cy=y r=RADIUS></circle>
+                    <circle
+                        class="station-fill"
+                        cx=x
+                        cy=y
+                        r=RADIUS
+                        stroke-dasharray=dash
+                        transform=format!("rotate(-90 {x} {y})")
+                    ></circle>
+                    <text class="station-count" x=x y=y + 5.0 text-anchor="middle">
+                        {move || format!("{}%", tally.get().percent())}
+                    </text>
+                    <text class="station-label" x=if i % 2 == 0 { x + 32.0 } else { x - 32.0 } y=y + 5.0 text-anchor=if i % 2 == 0 { "start" } else { "end" }>
+                        {title.clone()}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="roadmap-svg" viewBox=format!("0 0 280 {height}") role="group" aria-label="Road map overview">
+            <path class="route" d=route fill="none"></path>
+            {stations}
+        </svg>
+    }
+}

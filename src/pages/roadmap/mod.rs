@@ -1,0 +1,122 @@
+//! The ML Road Map explorer (`/roadmap`, `/roadmap/<section>`, `/roadmap/<section>/<resource>`):
+//! overall and per-section progress, a visual map, search and filters, the tree of resources,
+//! and ways to take progress to another device. Progress is kept in this browser only.
+
+mod filters;
+mod map_view;
+mod progress_tools;
+mod state;
+mod tree;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use sb_model::progress::Progress;
+use sb_model::roadmap_tree::{dom_id, entry_key, section_key};
+use sb_model::Roadmap;
+
+use crate::api;
+use crate::browser;
+use crate::components::loaded::Loaded;
+use filters::Filters;
+use map_view::MapView;
+use progress_tools::ProgressTools;
+use state::Explorer;
+use tree::{focus_row, Tree};
+
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    let roadmap = LocalResource::new(api::roadmap);
+    view! {
+        <Title text="Machine Learning Road Map" />
+        <Loaded resource=roadmap render=|roadmap| view! { <ExplorerView roadmap /> } />
+    }
+}
+
+#[component]
+fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
+    let ex = Explorer::new(roadmap);
+    provide_context(ex);
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let missing = RwSignal::new(false);
+
+    // A share link (`?progress=…`) brings progress from another device, then leaves the URL.
+    Effect::new(move |_| {
+        let Some(code) = query.read().get("progress") else { return };
+        match Progress::from_share_code(&code) {
+            Ok(shared) => {
+                let count = shared.statuses.len();
+                ex.update_progress(|p| p.merge(&shared));
+                ex.announcement.set(format!("Loaded progress for {count} resources from the link."));
+            }
+            Err(e) => ex.announcement.set(format!("The progress link is damaged: {e}.")),
+        }
+        navigate(&format!("{}/roadmap", browser::base_path()), NavigateOptions { replace: true, ..Default::default() });
+    });
+
+    // Permalinks: open, scroll to and highlight the section or resource they name.
+    Effect::new(move |_| {
+        let section = params.read().get("section");
+        let resource = params.read().get("resource");
+        let Some(section) = section else {
+            missing.set(false);
+            return;
+        };
+        let known = ex.roadmap.with_value(|r| {
+            r.section(&section).is_some()
+                && resource.as_deref().is_none_or(|id| r.section(&section).is_some_and(|s| r.section_resource_ids(s).iter().any(|x| x == id)))
+        });
+        missing.set(!known);
+        if !known {
+            return;
+        }
+        let key = match &resource {
+            Some(id) => entry_key(&section, id),
+            None => section_key(&section),
+        };
+        ex.reveal(&section);
+        ex.highlighted.set(resource.is_some().then(|| key.clone()));
+        let target = dom_id(&key);
+        request_animation_frame(move || browser::scroll_to_id(&target));
+        focus_row(key);
+    });
+
+    let overall = Memo::new(move |_| ex.progress.with(|p| ex.roadmap.with_value(|r| p.overall_tally(r))));
+    let (title, intro, credit) = ex.roadmap.with_value(|r| (r.title.clone(), r.intro.clone(), r.credit.clone()));
+    view! {
+        <div class="roadmap">
+            <header class="roadmap-header">
+                <h1>{title}</h1>
+                <p class="lead">{intro}</p>
+                <p class="credit">
+                    "By " <a href=credit.author_url rel="noopener noreferrer">{credit.author}</a>
+                    {format!(" · {} licence · ", credit.license)}
+                    <a href=credit.source_url rel="noopener noreferrer">"Source on GitHub"</a>
+                </p>
+                <div class="overall">
+                    <progress max="100" value=move || overall.get().percent() aria-label="Overall progress"></progress>
+                    <span class="overall-text">
+                        {move || format!("{} · {}%", overall.get().summary(), overall.get().percent())}
+                    </span>
+                </div>
+            </header>
+            <Show when=move || missing.get()>
+                <p class="notice" role="alert">"That part of the road map does not exist (any more). Here is the whole road map."</p>
+            </Show>
+            <div class="roadmap-layout">
+                <aside class="roadmap-map" aria-label="Map view">
+                    <MapView />
+                </aside>
+                <div class="roadmap-list">
+                    <Filters />
+                    <Tree />
+                </div>
+            </div>
+            <ProgressTools />
+            <p class="sr-only" role="status" aria-live="polite">{move || ex.announcement.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! Taking progress elsewhere: export to a file, import from one, a share link for another
+//! device, and clearing it all.
+
+use leptos::prelude::*;
+use sb_model::progress::{Progress, ProgressFile};
+
+use super::state::Explorer;
+use crate::browser;
+
+/// The share link for the current progress (absolute, so it can be pasted anywhere).
+fn share_link(progress: &Progress) -> String {
+    format!("{}{}/roadmap?progress={}", browser::origin(), browser::base_path(), progress.to_share_code())
+}
+
+#[component]
+pub fn ProgressTools() -> impl IntoView {
+    let ex = Explorer::expect();
+    let message = RwSignal::new(String::new());
+    let link = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let export = move |_| {
+        let json = ex.progress.with_untracked(|p| ProgressFile::new(p.clone()).to_json());
+        match browser::download_text("ml-road-map-progress.json", "application/json", &json) {
+            Ok(()) => message.set("Progress exported to ml-road-map-progress.json.".into()),
+            Err(e) => message.set(format!("Export failed: {e}.")),
+        }
+    };
+    let import = move |_| {
+        let Some(input) = file_input.get() else { return };
+        leptos::task::spawn_local(async move {
+            let result = browser::read_chosen_file(&input).await.and_then(|text| ProgressFile::parse(&text));
+            match result {
+                Ok(imported) => {
+                    let count = imported.statuses.len();
+                    ex.update_progress(|p| p.merge(&imported));
+                    message.set(format!("Imported progress for {count} resources."));
+                }
+                Err(e) => message.set(format!("Could not import: {e}.")),
+            }
+            input.set_value("");
+        });
+    };
+    let share = move |_| {
+        let url = ex.progress.with_untracked(share_link);
+        link.set(url.clone());
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&url).await;
+            message.set(if copied {
+                "Share link copied. Open it on another device to carry your progress there.".into()
+            } else {
+                "Copy the share link below and open it on another device.".into()
+            });
+        });
+    };
+    let clear = move |_| {
+        ex.update_progress(|p| *p = Progress::default());
+        confirming.set(false);
+        message.set("All road map progress was cleared.".into());
+    };
+
+    view! {
+        <section class="progress-tools" aria-labelledby="progress-tools-title">
+            <h2 id="progress-tools-title">"Your progress"</h2>
+            <p class="muted">
+                "Progress and notes stay in this browser; no account needed. Take them elsewhere with a file or a link."
+            </p>
+            <div class="tool-buttons">
+                <button type="button" class="button" on:click=export>"Export progress"</button>
+                <label class="button file-button">
+                    "Import progress"
+                    <input type="file" accept="application/json,.json" class="sr-only" node_ref=file_input on:change=import />
+                </label>
+                <button type="button" class="button" on:click=share>"Copy share link"</button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! { <button type="button" class="button" on:click=move |_| confirming.set(true)>"Clear progress"</button> }
+                >
+                    <span class="confirm">
+                        "Clear all progress and notes? "
+                        <button type="button" class="button button-danger" on:click=clear>"Yes, clear"</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </span>
+                </Show>
+            </div>
+            <Show when=move || !link.get().is_empty()>
+                <label class="share-link">
+                    <span>"Share link"</span>
+                    <input type="text" readonly prop:value=move || link.get() on:focus=|ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            i.select();
+                        }
+                    } />
+                </label>
+            </Show>
+            <p class="tool-message" role="status">{move || message.get()}</p>
+            <Show when=move || !ex.saved.get()>
+                <p class="notice notice-error" role="alert">"This browser is not saving progress (private mode or storage full). Export it to keep it."</p>
+            </Show>
+        </section>
+    }
+}

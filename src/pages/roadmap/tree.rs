@@ -1,0 +1,299 @@
+//! The list view: a real ARIA tree (one tab stop, arrow keys, aria-expanded, aria-level) of
+//! sections, subsections, groups and resources, with status buttons and personal notes.
+//!
+//! Keys on a resource: Space toggles done, P in progress, S skipped, R reset, N note,
+//! Enter opens the resource.
+
+use leptos::prelude::*;
+use sb_model::progress::Status;
+use sb_model::roadmap_tree::{dom_id, key_move, visible_nodes, NodeKind, TreeMove, TreeNode};
+use web_sys::KeyboardEvent;
+
+use super::state::Explorer;
+use crate::browser;
+use crate::components::link::Link;
+
+/// Focuses a row after the DOM has caught up with the state change that revealed it.
+pub fn focus_row(key: String) {
+    let ex = Explorer::expect();
+    ex.focused.set(key.clone());
+    request_animation_frame(move || browser::focus_id(&dom_id(&key)));
+}
+
+#[component]
+pub fn Tree() -> impl IntoView {
+    let ex = Explorer::expect();
+    let nodes = Memo::new(move |_| {
+        let filter = ex.filter.get();
+        let collapsed = ex.collapsed.get();
+        // Progress only changes which rows show when a filter looks at it.
+        let progress = if filter.is_active() { ex.progress.get() } else { ex.progress.get_untracked() };
+        ex.roadmap.with_value(|r| visible_nodes(r, &collapsed, &filter, &progress))
+    });
+    // Keep the tab stop on a visible row.
+    Effect::new(move |_| {
+        nodes.with(|n| {
+            if !n.is_empty() && !n.iter().any(|x| ex.focused.with_untracked(|f| *f == x.key)) {
+                ex.focused.set(n[0].key.clone());
+            }
+        })
+    });
+    let on_keydown = move |ev: KeyboardEvent| {
+        if is_text_field(&ev) {
+            return;
+        }
+        let focused = ex.focused.get_untracked();
+        let key = ev.key();
+        let node = nodes.with_untracked(|n| n.iter().find(|x| x.key == focused).cloned());
+        match nodes.with_untracked(|n| key_move(n, &focused, &key)) {
+            TreeMove::Focus(k) => {
+                ev.prevent_default();
+                focus_row(k);
+                return;
+            }
+            TreeMove::Toggle(k) => {
+                ev.prevent_default();
+                ex.toggle(&k);
+                return;
+            }
+            TreeMove::Nothing => {}
+        }
+        let Some(node) = node else { return };
+        if let Some(resource) = node.resource.as_deref() {
+            let status = ex.progress.with_untracked(|p| p.status(resource));
+            let next = match key.as_str() {
+                " " => Some(if status == Status::Done { Status::NotStarted } else { Status::Done }),
+                "p" | "P" => Some(Status::InProgress),
+                "s" | "S" => Some(Status::Skipped),
+                "r" | "R" => Some(Status::NotStarted),
+                "n" | "N" => {
+                    ev.prevent_default();
+                    browser::focus_id(&format!("{}-note", dom_id(&node.key)));
+                    None
+                }
+                "Enter" => {
+                    if let Some(url) = ex.roadmap.with_value(|r| r.resource(resource).map(|x| x.links[0].url.clone())) {
+                        browser::open_new_tab(&url);
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(next) = next {
+                ev.prevent_default();
+                ex.set_status(resource, next);
+            }
+        } else if key == " " || key == "Enter" {
+            ev.prevent_default();
+            ex.toggle(&node.key);
+        }
+    };
+    view! {
+        <p class="tree-keys" id="tree-keys">
+            "Keyboard: arrows move and open, Space marks done, P in progress, S skip, R reset, N note, Enter opens."
+        </p>
+        <ul role="tree" aria-label="Road map" aria-describedby="tree-keys" class="tree" on:keydown=on_keydown>
+            <For each=move || nodes.get() key=|n| n.key.clone() let:node>
+                <Row node />
+            </For>
+        </ul>
+        <Show when=move || nodes.with(Vec::is_empty)>
+            <p class="tree-empty">"Nothing in the road map matches these filters."</p>
+        </Show>
+    }
+}
+
+fn is_text_field(ev: &KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+}
+
+#[component]
+fn Row(node: TreeNode) -> impl IntoView {
+    let ex = Explorer::expect();
+    let key = node.key.clone();
+    let tabindex = {
+        let key = key.clone();
+        move || if ex.focused.with(|f| *f == key) { "0" } else { "-1" }
+    };
+    let on_focus = {
+        let key = key.clone();
+        move |_| {
+            if ex.focused.with_untracked(|f| *f != key) {
+                ex.focused.set(key.clone());
+            }
+        }
+    };
+    match node.kind {
+        NodeKind::Entry => view! { <EntryRow node tabindex on_focus /> }.into_any(),
+        _ => {
+            let expanded = {
+                let key = key.clone();
+                move || (ex.filter.with(|f| f.is_active()) || !ex.collapsed.with(|c| c.contains(&key))).to_string()
+            };
+            let toggle_key = key.clone();
+            let section_id = node.section.clone();
+            let is_section = node.kind == NodeKind::Section;
+            view! {
+                <li
+                    role="treeitem"
+                    id=dom_id(&key)
+                    attr:aria-level=node.level
+                    aria-expanded=expanded
+                    tabindex=tabindex
+                    class=format!("tree-row tree-container level-{} kind-{:?}", node.level, node.kind).to_lowercase()
+                    on:focus=on_focus
+                    on:click=move |_| ex.toggle(&toggle_key)
+                >
+                    <span class="twisty" aria-hidden="true"></span>
+                    <span class="row-label">{node.label.clone()}</span>
+                    {is_section.then(|| view! { <SectionTally section=section_id /> })}
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A section's progress bar and count, with its permalink.
+#[component]
+pub fn SectionTally(section: String) -> impl IntoView {
+    let ex = Explorer::expect();
+    let id = section.clone();
+    let tally = Memo::new(move |_| {
+        ex.progress.with(|p| ex.roadmap.with_value(|r| r.section(&id).map(|s| p.section_tally(r, s)).unwrap_or_default()))
+    });
+    let title = ex.roadmap.with_value(|r| r.section(&section).map(|s| s.title.clone()).unwrap_or_default());
+    view! {
+        <span class="tally" on:click=|ev| ev.stop_propagation()>
+            <progress max="100" value=move || tally.get().percent() aria-label=format!("{title} progress")></progress>
+            <span class="tally-text">{move || tally.get().summary()}</span>
+            <Link href=format!("/roadmap/{section}") attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {title}")>
+                "#"
+            </Link>
+        </span>
+    }
+}
+
+#[component]
+fn EntryRow<T, F>(node: TreeNode, tabindex: T, on_focus: F) -> impl IntoView
+where
+    T: Fn() -> &'static str + Send + Sync + 'static,
+    F: Fn(web_sys::FocusEvent) + 'static,
+{
+    let ex = Explorer::expect();
+    let resource_id = node.resource.clone().unwrap_or_default();
+    let Some(resource) = ex.roadmap.with_value(|r| r.resource(&resource_id).cloned()) else {
+        return ().into_any();
+    };
+    let status = {
+        let id = resource_id.clone();
+        Memo::new(move |_| ex.progress.with(|p| p.status(&id)))
+    };
+    let highlighted = {
+        let key = node.key.clone();
+        move || ex.highlighted.with(|h| h.as_deref() == Some(key.as_str()))
+    };
+    let row_id = dom_id(&node.key);
+    let note_id = format!("{row_id}-note");
+    let title_id = format!("{row_id}-title");
+    let permalink = format!("/roadmap/{}/{}", node.section, resource.id);
+    let escape_to = row_id.clone();
+    let kind = resource.kind;
+    let set = move |s: Status| {
+        let id = resource_id.clone();
+        move |ev: web_sys::MouseEvent| {
+            ev.stop_propagation();
+            ex.set_status(&id, if status.get_untracked() == s { Status::NotStarted } else { s });
+        }
+    };
+    let note_resource = resource.id.clone();
+    let note_value = {
+        let id = resource.id.clone();
+        move || ex.progress.with(|p| p.note(&id).to_string())
+    };
+    let status_button = move |s: Status, text: &'static str| {
+        view! {
+            <button
+                type="button"
+                tabindex="-1"
+                class=format!("status-button status-{}", s.key())
+                aria-pressed=move || (status.get() == s).to_string()
+                on:click=set(s)
+            >
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <li
+            role="treeitem"
+            id=row_id.clone()
+            attr:aria-level=node.level
+            aria-labelledby=title_id.clone()
+            aria-describedby=format!("{row_id}-state")
+            tabindex=tabindex
+            class=move || format!("tree-row tree-entry status-{}", status.get().key())
+            class:is-highlighted=highlighted
+            on:focus=on_focus
+        >
+            <div class="entry-line">
+                <span class=format!("badge type-{}", kind.key())>{kind.label()}</span>
+                <span class="entry-links">
+                    {resource
+                        .links
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            view! {
+                                <a
+                                    id=(i == 0).then(|| title_id.clone())
+                                    class="resource-link"
+                                    href=l.url.clone()
+                                    target="_blank"
+                                    rel="noopener noreferrer"
+                                    tabindex="-1"
+                                >
+                                    {if resource.links.len() > 1 { l.label.clone() } else { resource.title.clone() }}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </span>
+                {resource.author.clone().map(|a| match resource.author_url.clone() {
+                    Some(url) => view! { <span class="entry-author">"by " <a href=url target="_blank" rel="noopener noreferrer" tabindex="-1">{a}</a></span> }.into_any(),
+                    None => view! { <span class="entry-author">{format!("by {a}")}</span> }.into_any(),
+                })}
+                {(!resource.free).then(|| view! { <span class="badge not-free">"Not free"</span> })}
+                <Link href=permalink attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {}", resource.title)>
+                    "#"
+                </Link>
+            </div>
+            {node.note.clone().map(|n| view! { <p class="entry-note">{n}</p> })}
+            <div class="entry-actions" on:click=|ev| ev.stop_propagation()>
+                <span class="sr-only" id=format!("{row_id}-state")>{move || status.get().label()}</span>
+                {status_button(Status::Done, "Done")}
+                {status_button(Status::InProgress, "In progress")}
+                {status_button(Status::Skipped, "Skip")}
+                <label class="note-label" for=note_id.clone()>"My note"</label>
+                <input
+                    id=note_id.clone()
+                    class="note-input"
+                    type="text"
+                    tabindex="-1"
+                    placeholder="Add a private note"
+                    prop:value=note_value
+                    on:change=move |ev| ex.set_note(&note_resource, &event_target_value(&ev))
+                    on:keydown=move |ev: KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            browser::focus_id(&escape_to);
+                        }
+                    }
+                />
+            </div>
+        </li>
+    }
+    .into_any()
+}
