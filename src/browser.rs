@@ -155,7 +155,10 @@ fn document() -> Option<web_sys::Document> {
 /// Moves keyboard focus to the element with this id.
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -175,8 +178,10 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not create the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not create the file")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not create the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not create the file")?;
     let anchor = document()
         .and_then(|d| d.create_element("a").ok())
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
@@ -190,20 +195,32 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
 
 /// The text of the first file chosen in a file input.
 pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input.files().and_then(|f| f.get(0)).ok_or("no file was chosen")?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "the file could not be read")?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or("no file was chosen")?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read")?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// Copies text to the clipboard; false when the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
-    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else { return false };
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
 /// `https://host` of the page, for absolute links to share.
 pub fn origin() -> String {
-    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Opens a link in a new tab (for Enter on a road map resource).

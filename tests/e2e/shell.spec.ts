@@ -33,6 +33,9 @@ test('the navigation reaches every page, and the header and footer stay', async 
   await expect(await h1(page)).toHaveText(week.title);
   await expect(page.locator('.entry')).toHaveCount(week.entry_count);
 
+  await nav.getByRole('link', { name: 'Road Map' }).click();
+  await expect(await h1(page)).toHaveText('Machine Learning Road Map');
+
   await nav.getByRole('link', { name: 'About' }).click();
   await expect(await h1(page)).toHaveText("About Society's Backend");
   await expect(page.locator('.author-line')).toContainText(site.author.name);
@@ -99,7 +102,7 @@ test('with no saved choice the theme follows the system setting', async ({ page 
 
 test('pages fit a 320 px wide screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['./', './articles', `./articles/${latestArticle().slug}`, `./weekly/${latestWeek().slug}`, './about']) {
+  for (const path of ['./', './articles', `./articles/${latestArticle().slug}`, `./weekly/${latestWeek().slug}`, './about', './roadmap']) {
     await page.goto(path);
     await h1(page);
     await page.locator('.loading').waitFor({ state: 'detached' }).catch(() => {});
@@ -121,7 +124,7 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('no console errors on any page', async ({ page }) => {
   const errors = collectErrors(page);
-  const pages = ['./', './articles', `./articles/${latestArticle().slug}`, './weekly', `./weekly/${latestWeek().slug}`, './about', './nowhere'];
+  const pages = ['./', './articles', `./articles/${latestArticle().slug}`, './weekly', `./weekly/${latestWeek().slug}`, './roadmap', './about', './nowhere'];
   for (const path of pages) {
     await page.goto(path);
     await h1(page);

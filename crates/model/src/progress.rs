@@ -22,7 +22,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::NotStarted, Status::InProgress, Status::Done, Status::Skipped];
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Skipped,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -85,14 +90,10 @@ impl Tally {
     /// something has not fallen behind). 100 when everything left is done.
     pub fn percent(self) -> u32 {
         let counted = self.total - self.skipped;
-        if counted == 0 {
-            if self.total == 0 {
-                0
-            } else {
-                100
-            }
-        } else {
-            self.done * 100 / counted
+        match (self.done * 100).checked_div(counted) {
+            Some(percent) => percent,
+            None if self.total == 0 => 0,
+            None => 100,
         }
     }
 
@@ -174,8 +175,12 @@ impl Progress {
     pub fn to_share_code(&self) -> String {
         let mut groups: Vec<String> = Vec::new();
         for status in [Status::Done, Status::InProgress, Status::Skipped] {
-            let ids: Vec<&str> =
-                self.statuses.iter().filter(|(_, s)| **s == status).map(|(id, _)| id.as_str()).collect();
+            let ids: Vec<&str> = self
+                .statuses
+                .iter()
+                .filter(|(_, s)| **s == status)
+                .map(|(id, _)| id.as_str())
+                .collect();
             if !ids.is_empty() {
                 groups.push(format!("{}.{}", status.code(), ids.join(".")));
             }
@@ -241,13 +246,21 @@ impl ProgressFile {
             crate::DecodeError::Invalid { path, message } if path == "schema" || path == "." => {
                 format!("this is not a road map progress file ({message})")
             }
-            crate::DecodeError::Invalid { path, message } => format!("the file is damaged at `{path}`: {message}"),
+            crate::DecodeError::Invalid { path, message } => {
+                format!("the file is damaged at `{path}`: {message}")
+            }
             crate::DecodeError::NewerSchema(e) => e.to_string(),
         })?;
         if file.kind != Self::KIND {
-            return Err(format!("this is not a road map progress file (kind `{}`)", file.kind));
+            return Err(format!(
+                "this is not a road map progress file (kind `{}`)",
+                file.kind
+            ));
         }
-        Ok(Progress { statuses: file.statuses, notes: file.notes })
+        Ok(Progress {
+            statuses: file.statuses,
+            notes: file.notes,
+        })
     }
 }
 
@@ -260,7 +273,10 @@ mod tests {
         Resource {
             id: id.into(),
             title: id.into(),
-            links: vec![ResourceLink { label: id.into(), url: format!("https://example.com/{id}") }],
+            links: vec![ResourceLink {
+                label: id.into(),
+                url: format!("https://example.com/{id}"),
+            }],
             author: None,
             author_url: None,
             kind: ResourceType::Course,
@@ -278,7 +294,13 @@ mod tests {
                 title: None,
                 groups: vec![Group {
                     title: None,
-                    entries: ids.iter().map(|r| Entry { resource: r.to_string(), note: None }).collect(),
+                    entries: ids
+                        .iter()
+                        .map(|r| Entry {
+                            resource: r.to_string(),
+                            note: None,
+                        })
+                        .collect(),
                 }],
             }],
         }
@@ -289,10 +311,21 @@ mod tests {
             schema: 1,
             title: "t".into(),
             intro: String::new(),
-            credit: Credit { author: "a".into(), author_url: "u".into(), source_url: "s".into(), license: "MIT".into() },
+            credit: Credit {
+                author: "a".into(),
+                author_url: "u".into(),
+                source_url: "s".into(),
+                license: "MIT".into(),
+            },
             // "python" is listed in both sections.
-            sections: vec![section("prereq", &["cs50", "python", "git"]), section("jobs", &["python", "rust"])],
-            resources: ["cs50", "python", "git", "rust"].into_iter().map(resource).collect(),
+            sections: vec![
+                section("prereq", &["cs50", "python", "git"]),
+                section("jobs", &["python", "rust"]),
+            ],
+            resources: ["cs50", "python", "git", "rust"]
+                .into_iter()
+                .map(resource)
+                .collect(),
         }
     }
 
@@ -304,21 +337,57 @@ mod tests {
         p.set_status("git", Status::Skipped);
         p.set_status("rust", Status::InProgress);
         let prereq = p.section_tally(&r, &r.sections[0]);
-        assert_eq!(prereq, Tally { total: 3, done: 1, in_progress: 0, skipped: 1 });
+        assert_eq!(
+            prereq,
+            Tally {
+                total: 3,
+                done: 1,
+                in_progress: 0,
+                skipped: 1
+            }
+        );
         assert_eq!(prereq.percent(), 50);
         assert_eq!(prereq.summary(), "1 of 2 done, 1 skipped");
         let jobs = p.section_tally(&r, &r.sections[1]);
         assert_eq!((jobs.done, jobs.total, jobs.percent()), (1, 2, 50));
         let overall = p.overall_tally(&r);
-        assert_eq!((overall.total, overall.done, overall.percent()), (4, 1, 33), "a resource listed twice counts once");
+        assert_eq!(
+            (overall.total, overall.done, overall.percent()),
+            (4, 1, 33),
+            "a resource listed twice counts once"
+        );
     }
 
     #[test]
     fn percent_edges() {
         assert_eq!(Tally::default().percent(), 0);
-        assert_eq!(Tally { total: 2, skipped: 2, ..Default::default() }.percent(), 100);
-        assert_eq!(Tally { total: 3, done: 3, ..Default::default() }.percent(), 100);
-        assert_eq!(Tally { total: 3, done: 2, ..Default::default() }.percent(), 66);
+        assert_eq!(
+            Tally {
+                total: 2,
+                skipped: 2,
+                ..Default::default()
+            }
+            .percent(),
+            100
+        );
+        assert_eq!(
+            Tally {
+                total: 3,
+                done: 3,
+                ..Default::default()
+            }
+            .percent(),
+            100
+        );
+        assert_eq!(
+            Tally {
+                total: 3,
+                done: 2,
+                ..Default::default()
+            }
+            .percent(),
+            66
+        );
     }
 
     #[test]
@@ -350,8 +419,12 @@ mod tests {
 
     #[test]
     fn damaged_share_codes_are_refused() {
-        assert!(Progress::from_share_code("x.cs50").unwrap_err().contains("unknown status"));
-        assert!(Progress::from_share_code("d.Not An Id").unwrap_err().contains("not a resource id"));
+        assert!(Progress::from_share_code("x.cs50")
+            .unwrap_err()
+            .contains("unknown status"));
+        assert!(Progress::from_share_code("d.Not An Id")
+            .unwrap_err()
+            .contains("not a resource id"));
     }
 
     #[test]
@@ -361,11 +434,19 @@ mod tests {
         p.set_note("cs50", "week 2");
         let json = ProgressFile::new(p.clone()).to_json();
         assert_eq!(ProgressFile::parse(&json).unwrap(), p);
-        assert!(ProgressFile::parse("hello").unwrap_err().contains("not a road map progress file"));
+        assert!(ProgressFile::parse("hello")
+            .unwrap_err()
+            .contains("not a road map progress file"));
         let other = r#"{"schema":1,"kind":"something-else","statuses":{}}"#;
-        assert!(ProgressFile::parse(other).unwrap_err().contains("kind `something-else`"));
+        assert!(ProgressFile::parse(other)
+            .unwrap_err()
+            .contains("kind `something-else`"));
         let bad = r#"{"schema":1,"kind":"societys-backend-roadmap-progress","statuses":{"cs50":"finished"}}"#;
-        assert!(ProgressFile::parse(bad).unwrap_err().contains("damaged"), "{:?}", ProgressFile::parse(bad));
+        assert!(
+            ProgressFile::parse(bad).unwrap_err().contains("damaged"),
+            "{:?}",
+            ProgressFile::parse(bad)
+        );
     }
 
     #[test]

@@ -181,14 +181,22 @@ impl Roadmap {
     /// All entries of the road map, in reading order, with the section they sit in.
     pub fn entries(&self) -> impl Iterator<Item = (&Section, &Entry)> {
         self.sections.iter().flat_map(|s| {
-            s.subsections.iter().flat_map(|sub| sub.groups.iter()).flat_map(move |g| g.entries.iter().map(move |e| (s, e)))
+            s.subsections
+                .iter()
+                .flat_map(|sub| sub.groups.iter())
+                .flat_map(move |g| g.entries.iter().map(move |e| (s, e)))
         })
     }
 
     /// Distinct resource ids of a section, in reading order.
     pub fn section_resource_ids(&self, section: &Section) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
-        for e in section.subsections.iter().flat_map(|s| s.groups.iter()).flat_map(|g| g.entries.iter()) {
+        for e in section
+            .subsections
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .flat_map(|g| g.entries.iter())
+        {
             if !ids.contains(&e.resource) {
                 ids.push(e.resource.clone());
             }
@@ -198,7 +206,9 @@ impl Roadmap {
 
     /// The section in which a resource first appears.
     pub fn home_section_of(&self, resource: &str) -> Option<&Section> {
-        self.entries().find(|(_, e)| e.resource == resource).map(|(s, _)| s)
+        self.entries()
+            .find(|(_, e)| e.resource == resource)
+            .map(|(s, _)| s)
     }
 }
 
@@ -219,7 +229,10 @@ mod tests {
     fn keys_round_trip() {
         for t in ResourceType::ALL {
             assert_eq!(ResourceType::from_key(t.key()), Some(t));
-            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.key()));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.key())
+            );
         }
     }
 }

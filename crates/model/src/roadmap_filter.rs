@@ -18,22 +18,41 @@ impl RoadmapFilter {
 
     /// Whether an entry passes. `context` holds the titles it sits under (section, subsection,
     /// group), so searching "python" also finds everything in the Python group.
-    pub fn matches(&self, resource: &Resource, entry: &Entry, context: &[&str], progress: &Progress) -> bool {
+    pub fn matches(
+        &self,
+        resource: &Resource,
+        entry: &Entry,
+        context: &[&str],
+        progress: &Progress,
+    ) -> bool {
         if self.kind.is_some_and(|k| k != resource.kind) {
             return false;
         }
-        if self.status.is_some_and(|s| s != progress.status(&resource.id)) {
+        if self
+            .status
+            .is_some_and(|s| s != progress.status(&resource.id))
+        {
             return false;
         }
-        let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         if words.is_empty() {
             return true;
         }
         let mut haystack = String::new();
-        for part in [resource.title.as_str(), resource.author.as_deref().unwrap_or(""), entry.note.as_deref().unwrap_or(""), resource.kind.label(), progress.note(&resource.id)]
-            .into_iter()
-            .chain(context.iter().copied())
-            .chain(resource.links.iter().map(|l| l.label.as_str()))
+        for part in [
+            resource.title.as_str(),
+            resource.author.as_deref().unwrap_or(""),
+            entry.note.as_deref().unwrap_or(""),
+            resource.kind.label(),
+            progress.note(&resource.id),
+        ]
+        .into_iter()
+        .chain(context.iter().copied())
+        .chain(resource.links.iter().map(|l| l.label.as_str()))
         {
             haystack.push_str(&part.to_lowercase());
             haystack.push('\n');
@@ -52,13 +71,19 @@ mod tests {
             Resource {
                 id: "intro-to-llms".into(),
                 title: "Intro to LLMs".into(),
-                links: vec![ResourceLink { label: "Intro to LLMs".into(), url: "https://youtube.com/x".into() }],
+                links: vec![ResourceLink {
+                    label: "Intro to LLMs".into(),
+                    url: "https://youtube.com/x".into(),
+                }],
                 author: Some("Andrej Karpathy".into()),
                 author_url: None,
                 kind: ResourceType::Video,
                 free: true,
             },
-            Entry { resource: "intro-to-llms".into(), note: Some("A great first hour".into()) },
+            Entry {
+                resource: "intro-to-llms".into(),
+                note: Some("A great first hour".into()),
+            },
         )
     }
 
@@ -67,11 +92,24 @@ mod tests {
         let (r, e) = karpathy();
         let p = Progress::default();
         let ctx = ["Advanced Topics", "Language Models and NLP"];
-        for q in ["karpathy", "KARPATHY intro", "first hour", "language models", "video", "  "] {
-            let f = RoadmapFilter { query: q.into(), ..Default::default() };
+        for q in [
+            "karpathy",
+            "KARPATHY intro",
+            "first hour",
+            "language models",
+            "video",
+            "  ",
+        ] {
+            let f = RoadmapFilter {
+                query: q.into(),
+                ..Default::default()
+            };
             assert!(f.matches(&r, &e, &ctx, &p), "{q}");
         }
-        let f = RoadmapFilter { query: "karpathy rust".into(), ..Default::default() };
+        let f = RoadmapFilter {
+            query: "karpathy rust".into(),
+            ..Default::default()
+        };
         assert!(!f.matches(&r, &e, &ctx, &p), "every word must match");
     }
 
@@ -79,10 +117,19 @@ mod tests {
     fn type_and_status_filters() {
         let (r, e) = karpathy();
         let mut p = Progress::default();
-        let video = RoadmapFilter { kind: Some(ResourceType::Video), ..Default::default() };
-        let course = RoadmapFilter { kind: Some(ResourceType::Course), ..Default::default() };
+        let video = RoadmapFilter {
+            kind: Some(ResourceType::Video),
+            ..Default::default()
+        };
+        let course = RoadmapFilter {
+            kind: Some(ResourceType::Course),
+            ..Default::default()
+        };
         assert!(video.matches(&r, &e, &[], &p) && !course.matches(&r, &e, &[], &p));
-        let done = RoadmapFilter { status: Some(Status::Done), ..Default::default() };
+        let done = RoadmapFilter {
+            status: Some(Status::Done),
+            ..Default::default()
+        };
         assert!(!done.matches(&r, &e, &[], &p));
         p.set_status("intro-to-llms", Status::Done);
         assert!(done.matches(&r, &e, &[], &p));
@@ -94,7 +141,10 @@ mod tests {
         let (r, e) = karpathy();
         let mut p = Progress::default();
         p.set_note("intro-to-llms", "rewatch the tokenizer part");
-        let f = RoadmapFilter { query: "tokenizer".into(), ..Default::default() };
+        let f = RoadmapFilter {
+            query: "tokenizer".into(),
+            ..Default::default()
+        };
         assert!(f.matches(&r, &e, &[], &p));
     }
 }

@@ -58,7 +58,12 @@ pub fn dom_id(key: &str) -> String {
 
 /// The visible rows. With an active filter every container that holds a match is shown open
 /// and containers without matches are hidden; otherwise `collapsed` decides.
-pub fn visible_nodes(roadmap: &Roadmap, collapsed: &HashSet<String>, filter: &RoadmapFilter, progress: &Progress) -> Vec<TreeNode> {
+pub fn visible_nodes(
+    roadmap: &Roadmap,
+    collapsed: &HashSet<String>,
+    filter: &RoadmapFilter,
+    progress: &Progress,
+) -> Vec<TreeNode> {
     let filtering = filter.is_active();
     let open = |key: &str| filtering || !collapsed.contains(key);
     let mut out = Vec::new();
@@ -120,8 +125,14 @@ pub fn visible_nodes(roadmap: &Roadmap, collapsed: &HashSet<String>, filter: &Ro
                 };
                 let mut group_matches = 0;
                 for entry in &group.entries {
-                    let Some(resource) = roadmap.resource(&entry.resource) else { continue };
-                    let context = [section.title.as_str(), sub.title.as_deref().unwrap_or(""), group.title.as_deref().unwrap_or("")];
+                    let Some(resource) = roadmap.resource(&entry.resource) else {
+                        continue;
+                    };
+                    let context = [
+                        section.title.as_str(),
+                        sub.title.as_deref().unwrap_or(""),
+                        group.title.as_deref().unwrap_or(""),
+                    ];
                     if filtering && !filter.matches(resource, entry, &context, progress) {
                         continue;
                     }
@@ -159,7 +170,10 @@ pub fn visible_nodes(roadmap: &Roadmap, collapsed: &HashSet<String>, filter: &Ro
     // Drop rows whose ancestors are collapsed.
     let mut hidden_under: Vec<(String, u32)> = Vec::new();
     out.retain(|node| {
-        while hidden_under.last().is_some_and(|(_, level)| node.level <= *level) {
+        while hidden_under
+            .last()
+            .is_some_and(|(_, level)| node.level <= *level)
+        {
             hidden_under.pop();
         }
         if !hidden_under.is_empty() {
@@ -188,10 +202,18 @@ pub enum TreeMove {
 /// Home/End go to the first/last row.
 pub fn key_move(nodes: &[TreeNode], focused: &str, key: &str) -> TreeMove {
     let Some(i) = nodes.iter().position(|n| n.key == focused) else {
-        return nodes.first().map(|n| TreeMove::Focus(n.key.clone())).unwrap_or(TreeMove::Nothing);
+        return nodes
+            .first()
+            .map(|n| TreeMove::Focus(n.key.clone()))
+            .unwrap_or(TreeMove::Nothing);
     };
     let node = &nodes[i];
-    let focus = |j: usize| nodes.get(j).map(|n| TreeMove::Focus(n.key.clone())).unwrap_or(TreeMove::Nothing);
+    let focus = |j: usize| {
+        nodes
+            .get(j)
+            .map(|n| TreeMove::Focus(n.key.clone()))
+            .unwrap_or(TreeMove::Nothing)
+    };
     match key {
         "ArrowDown" => focus(i + 1),
         "ArrowUp" if i > 0 => focus(i - 1),
@@ -199,11 +221,17 @@ pub fn key_move(nodes: &[TreeNode], focused: &str, key: &str) -> TreeMove {
         "End" => focus(nodes.len().saturating_sub(1)),
         "ArrowRight" if node.is_container() && !node.expanded => TreeMove::Toggle(node.key.clone()),
         "ArrowRight" if node.is_container() => match nodes.get(i + 1) {
-            Some(next) if next.parent.as_deref() == Some(node.key.as_str()) => TreeMove::Focus(next.key.clone()),
+            Some(next) if next.parent.as_deref() == Some(node.key.as_str()) => {
+                TreeMove::Focus(next.key.clone())
+            }
             _ => TreeMove::Nothing,
         },
         "ArrowLeft" if node.is_container() && node.expanded => TreeMove::Toggle(node.key.clone()),
-        "ArrowLeft" => node.parent.clone().map(TreeMove::Focus).unwrap_or(TreeMove::Nothing),
+        "ArrowLeft" => node
+            .parent
+            .clone()
+            .map(TreeMove::Focus)
+            .unwrap_or(TreeMove::Nothing),
         _ => TreeMove::Nothing,
     }
 }
@@ -212,13 +240,18 @@ pub fn key_move(nodes: &[TreeNode], focused: &str, key: &str) -> TreeMove {
 mod tests {
     use super::*;
     use crate::progress::Status;
-    use crate::roadmap::{Credit, Entry, Group, Resource, ResourceLink, ResourceType, Section, Subsection};
+    use crate::roadmap::{
+        Credit, Entry, Group, Resource, ResourceLink, ResourceType, Section, Subsection,
+    };
 
     fn res(id: &str, kind: ResourceType) -> Resource {
         Resource {
             id: id.into(),
             title: id.replace('-', " "),
-            links: vec![ResourceLink { label: id.into(), url: format!("https://x.org/{id}") }],
+            links: vec![ResourceLink {
+                label: id.into(),
+                url: format!("https://x.org/{id}"),
+            }],
             author: None,
             author_url: None,
             kind,
@@ -227,7 +260,10 @@ mod tests {
     }
 
     fn entry(id: &str) -> Entry {
-        Entry { resource: id.into(), note: None }
+        Entry {
+            resource: id.into(),
+            note: None,
+        }
     }
 
     /// Prereq › Programming › (Python: python, numpy) ; Fundamentals › (untitled sub, untitled group: mlcc)
@@ -236,7 +272,12 @@ mod tests {
             schema: 1,
             title: "t".into(),
             intro: String::new(),
-            credit: Credit { author: "a".into(), author_url: "u".into(), source_url: "s".into(), license: "MIT".into() },
+            credit: Credit {
+                author: "a".into(),
+                author_url: "u".into(),
+                source_url: "s".into(),
+                license: "MIT".into(),
+            },
             sections: vec![
                 Section {
                     id: "prereq".into(),
@@ -245,7 +286,10 @@ mod tests {
                     subsections: vec![Subsection {
                         id: "programming".into(),
                         title: Some("Programming".into()),
-                        groups: vec![Group { title: Some("Python".into()), entries: vec![entry("python"), entry("numpy")] }],
+                        groups: vec![Group {
+                            title: Some("Python".into()),
+                            entries: vec![entry("python"), entry("numpy")],
+                        }],
                     }],
                 },
                 Section {
@@ -255,11 +299,18 @@ mod tests {
                     subsections: vec![Subsection {
                         id: "fundamentals".into(),
                         title: None,
-                        groups: vec![Group { title: None, entries: vec![entry("mlcc")] }],
+                        groups: vec![Group {
+                            title: None,
+                            entries: vec![entry("mlcc")],
+                        }],
                     }],
                 },
             ],
-            resources: vec![res("python", ResourceType::Course), res("numpy", ResourceType::Book), res("mlcc", ResourceType::Course)],
+            resources: vec![
+                res("python", ResourceType::Course),
+                res("numpy", ResourceType::Book),
+                res("mlcc", ResourceType::Course),
+            ],
         }
     }
 
@@ -269,7 +320,12 @@ mod tests {
 
     #[test]
     fn everything_open_by_default_with_levels() {
-        let nodes = visible_nodes(&roadmap(), &HashSet::new(), &RoadmapFilter::default(), &Progress::default());
+        let nodes = visible_nodes(
+            &roadmap(),
+            &HashSet::new(),
+            &RoadmapFilter::default(),
+            &Progress::default(),
+        );
         assert_eq!(
             keys(&nodes),
             [
@@ -291,43 +347,110 @@ mod tests {
     #[test]
     fn collapsed_containers_hide_their_rows() {
         let collapsed: HashSet<String> = ["u:prereq:programming".to_string()].into();
-        let nodes = visible_nodes(&roadmap(), &collapsed, &RoadmapFilter::default(), &Progress::default());
-        assert_eq!(keys(&nodes), ["s:prereq", "u:prereq:programming", "s:fundamentals", "e:fundamentals:mlcc"]);
+        let nodes = visible_nodes(
+            &roadmap(),
+            &collapsed,
+            &RoadmapFilter::default(),
+            &Progress::default(),
+        );
+        assert_eq!(
+            keys(&nodes),
+            [
+                "s:prereq",
+                "u:prereq:programming",
+                "s:fundamentals",
+                "e:fundamentals:mlcc"
+            ]
+        );
         assert!(!nodes[1].expanded);
     }
 
     #[test]
     fn filtering_shows_only_matches_and_their_ancestors_open() {
         let collapsed: HashSet<String> = ["s:prereq".to_string()].into();
-        let f = RoadmapFilter { kind: Some(ResourceType::Book), ..Default::default() };
+        let f = RoadmapFilter {
+            kind: Some(ResourceType::Book),
+            ..Default::default()
+        };
         let nodes = visible_nodes(&roadmap(), &collapsed, &f, &Progress::default());
-        assert_eq!(keys(&nodes), ["s:prereq", "u:prereq:programming", "g:prereq:programming:0", "e:prereq:numpy"]);
+        assert_eq!(
+            keys(&nodes),
+            [
+                "s:prereq",
+                "u:prereq:programming",
+                "g:prereq:programming:0",
+                "e:prereq:numpy"
+            ]
+        );
         let mut p = Progress::default();
         p.set_status("mlcc", Status::Done);
-        let f = RoadmapFilter { status: Some(Status::Done), ..Default::default() };
-        assert_eq!(keys(&visible_nodes(&roadmap(), &HashSet::new(), &f, &p)), ["s:fundamentals", "e:fundamentals:mlcc"]);
-        let f = RoadmapFilter { query: "nothing matches this".into(), ..Default::default() };
+        let f = RoadmapFilter {
+            status: Some(Status::Done),
+            ..Default::default()
+        };
+        assert_eq!(
+            keys(&visible_nodes(&roadmap(), &HashSet::new(), &f, &p)),
+            ["s:fundamentals", "e:fundamentals:mlcc"]
+        );
+        let f = RoadmapFilter {
+            query: "nothing matches this".into(),
+            ..Default::default()
+        };
         assert!(visible_nodes(&roadmap(), &HashSet::new(), &f, &p).is_empty());
     }
 
     #[test]
     fn arrow_keys_follow_the_aria_tree_rules() {
         let r = roadmap();
-        let nodes = visible_nodes(&r, &HashSet::new(), &RoadmapFilter::default(), &Progress::default());
+        let nodes = visible_nodes(
+            &r,
+            &HashSet::new(),
+            &RoadmapFilter::default(),
+            &Progress::default(),
+        );
         let focus = |k: &str| TreeMove::Focus(k.to_string());
-        assert_eq!(key_move(&nodes, "s:prereq", "ArrowDown"), focus("u:prereq:programming"));
+        assert_eq!(
+            key_move(&nodes, "s:prereq", "ArrowDown"),
+            focus("u:prereq:programming")
+        );
         assert_eq!(key_move(&nodes, "s:prereq", "ArrowUp"), TreeMove::Nothing);
-        assert_eq!(key_move(&nodes, "e:prereq:numpy", "ArrowDown"), focus("s:fundamentals"));
-        assert_eq!(key_move(&nodes, "s:prereq", "ArrowRight"), focus("u:prereq:programming"));
-        assert_eq!(key_move(&nodes, "s:prereq", "ArrowLeft"), TreeMove::Toggle("s:prereq".into()));
-        assert_eq!(key_move(&nodes, "e:prereq:python", "ArrowLeft"), focus("g:prereq:programming:0"));
-        assert_eq!(key_move(&nodes, "e:prereq:python", "End"), focus("e:fundamentals:mlcc"));
-        assert_eq!(key_move(&nodes, "e:fundamentals:mlcc", "Home"), focus("s:prereq"));
+        assert_eq!(
+            key_move(&nodes, "e:prereq:numpy", "ArrowDown"),
+            focus("s:fundamentals")
+        );
+        assert_eq!(
+            key_move(&nodes, "s:prereq", "ArrowRight"),
+            focus("u:prereq:programming")
+        );
+        assert_eq!(
+            key_move(&nodes, "s:prereq", "ArrowLeft"),
+            TreeMove::Toggle("s:prereq".into())
+        );
+        assert_eq!(
+            key_move(&nodes, "e:prereq:python", "ArrowLeft"),
+            focus("g:prereq:programming:0")
+        );
+        assert_eq!(
+            key_move(&nodes, "e:prereq:python", "End"),
+            focus("e:fundamentals:mlcc")
+        );
+        assert_eq!(
+            key_move(&nodes, "e:fundamentals:mlcc", "Home"),
+            focus("s:prereq")
+        );
         assert_eq!(key_move(&nodes, "missing", "ArrowDown"), focus("s:prereq"));
 
         let collapsed: HashSet<String> = ["s:prereq".to_string()].into();
-        let nodes = visible_nodes(&r, &collapsed, &RoadmapFilter::default(), &Progress::default());
-        assert_eq!(key_move(&nodes, "s:prereq", "ArrowRight"), TreeMove::Toggle("s:prereq".into()));
+        let nodes = visible_nodes(
+            &r,
+            &collapsed,
+            &RoadmapFilter::default(),
+            &Progress::default(),
+        );
+        assert_eq!(
+            key_move(&nodes, "s:prereq", "ArrowRight"),
+            TreeMove::Toggle("s:prereq".into())
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fields;
 pub mod front_matter;
 pub mod markdown;
+pub mod roadmap;
 pub mod site;
 pub mod site_config;
 pub mod weeks;

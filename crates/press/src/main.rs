@@ -1,6 +1,7 @@
 //! The `press` command line.
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -31,26 +32,67 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write a generated road map of N resources (for the benchmark).
+    SynthRoadmap {
+        /// How many distinct resources.
+        #[arg(long)]
+        resources: usize,
+        /// The JSON file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn print_warnings(site: &sb_press::site::Site) {
+    for w in &site.warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn synth_roadmap(resources: usize, out: &Path) -> Result<(), String> {
+    let roadmap = sb_press::roadmap::synthetic(resources);
+    let json = serde_json::to_string(&roadmap).map_err(|e| e.to_string())?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "press: synthetic road map with {resources} resources written to {}",
+        out.display()
+    );
+    Ok(())
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Build { content, out } => sb_press::build(&content, &out).map(|r| {
-            println!(
-                "press: {} articles, {} weeks, {} files written to {}",
-                r.articles,
-                r.weeks,
-                r.files,
-                out.display()
-            );
-        }),
-        Command::Check { content } => sb_press::site::load(&content).map(|s| {
-            println!(
-                "press: content is valid ({} articles, {} weeks)",
-                s.articles.len(),
-                s.weeks.len()
-            );
-        }),
+        Command::Build { content, out } => sb_press::site::load(&content)
+            .and_then(|site| {
+                print_warnings(&site);
+                sb_press::site::write(&site, &out)
+            })
+            .map(|r| {
+                println!(
+                    "press: {} articles, {} weeks, {} road-map resources, {} files written to {}",
+                    r.articles,
+                    r.weeks,
+                    r.resources,
+                    r.files,
+                    out.display()
+                );
+            })
+            .map_err(|e| e.to_string()),
+        Command::Check { content } => sb_press::site::load(&content)
+            .map(|s| {
+                print_warnings(&s);
+                println!(
+                    "press: content is valid ({} articles, {} weeks, {} road-map resources)",
+                    s.articles.len(),
+                    s.weeks.len(),
+                    s.roadmap.as_ref().map_or(0, |r| r.resources.len())
+                );
+            })
+            .map_err(|e| e.to_string()),
+        Command::SynthRoadmap { resources, out } => synth_roadmap(resources, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -79,7 +79,11 @@ pub fn import(
         diag.error(1, None, "no `## ` section heading: this is not a road map");
     }
     let intro = outline.intro.unwrap_or_else(|| {
-        diag.warn(1, Some("intro"), "no line starting with \"Welcome to the\"; the intro is empty");
+        diag.warn(
+            1,
+            Some("intro"),
+            "no line starting with \"Welcome to the\"; the intro is empty",
+        );
         String::new()
     });
 
@@ -89,17 +93,35 @@ pub fn import(
     let mut sections = Vec::new();
     for s in outline.sections {
         let id = slugify(&s.title);
-        check_id(&mut diag, &mut section_ids, s.line, "section", &s.title, &id);
+        check_id(
+            &mut diag,
+            &mut section_ids,
+            s.line,
+            "section",
+            &s.title,
+            &id,
+        );
         let mut subsections = Vec::new();
         for sub in s.subsections {
             let sub_id = sub.title.as_deref().map_or_else(|| id.clone(), slugify);
             let shown = sub.title.as_deref().unwrap_or(&s.title);
-            check_id(&mut diag, &mut subsection_ids, sub.line, "subsection", shown, &sub_id);
+            check_id(
+                &mut diag,
+                &mut subsection_ids,
+                sub.line,
+                "subsection",
+                shown,
+                &sub_id,
+            );
             let mut groups = Vec::new();
             for g in sub.groups {
                 if g.entries.is_empty() {
                     let name = g.title.as_deref().unwrap_or_default();
-                    diag.warn(g.line, Some("group"), format!("group `{name}` has no entries; left out"));
+                    diag.warn(
+                        g.line,
+                        Some("group"),
+                        format!("group `{name}` has no entries; left out"),
+                    );
                     continue;
                 }
                 let entries: Vec<Entry> = g
@@ -113,7 +135,11 @@ pub fn import(
                 });
             }
             if groups.is_empty() {
-                diag.warn(sub.line, Some("subsection"), format!("subsection `{shown}` has no entries"));
+                diag.warn(
+                    sub.line,
+                    Some("subsection"),
+                    format!("subsection `{shown}` has no entries"),
+                );
             }
             subsections.push(Subsection {
                 id: sub_id,
@@ -122,7 +148,11 @@ pub fn import(
             });
         }
         if subsections.is_empty() {
-            diag.warn(s.line, Some("section"), format!("section `{}` has no entries", s.title));
+            diag.warn(
+                s.line,
+                Some("section"),
+                format!("section `{}` has no entries", s.title),
+            );
         }
         sections.push(Section {
             id,
@@ -159,9 +189,17 @@ fn check_id(
     id: &str,
 ) {
     if id.is_empty() {
-        diag.error(line, Some(field), format!("the title `{title}` gives an empty id"));
+        diag.error(
+            line,
+            Some(field),
+            format!("the title `{title}` gives an empty id"),
+        );
     } else if !seen.insert(id.to_string()) {
-        diag.error(line, Some(field), format!("the id `{id}` (from `{title}`) is already used by another {field}"));
+        diag.error(
+            line,
+            Some(field),
+            format!("the id `{id}` (from `{title}`) is already used by another {field}"),
+        );
     }
 }
 
@@ -169,7 +207,11 @@ fn check_id(
 fn place(diag: &mut Diagnostics, resources: &mut Resources, e: EntryDraft) -> Option<Entry> {
     let p = e.parsed;
     if p.links.is_empty() {
-        diag.error(e.line, Some("entry"), format!("`{}` has no link with an http(s) URL", p.title));
+        diag.error(
+            e.line,
+            Some("entry"),
+            format!("`{}` has no link with an http(s) URL", p.title),
+        );
         return None;
     }
     let first_url = p.links[0].url.clone();
@@ -177,7 +219,10 @@ fn place(diag: &mut Diagnostics, resources: &mut Resources, e: EntryDraft) -> Op
         Marker::Known(kind) => kind,
         Marker::Unknown(marker) => {
             let kind = links::guess_type(&first_url);
-            let codes: Vec<String> = marker.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+            let codes: Vec<String> = marker
+                .chars()
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect();
             diag.warn(
                 e.line,
                 Some("type"),
@@ -191,15 +236,23 @@ fn place(diag: &mut Diagnostics, resources: &mut Resources, e: EntryDraft) -> Op
         }
         Marker::Missing => {
             let kind = links::guess_type(&first_url);
-            diag.warn(e.line, Some("type"), format!("no type marker; guessed {} from the link", kind.key()));
+            diag.warn(
+                e.line,
+                Some("type"),
+                format!("no type marker; guessed {} from the link", kind.key()),
+            );
             kind
         }
     };
     // "by [me](…)" in the source means its author, which on this site would read as the
     // site's own author.
-    let author = p
-        .author
-        .map(|a| if a.eq_ignore_ascii_case("me") { AUTHOR.to_string() } else { a });
+    let author = p.author.map(|a| {
+        if a.eq_ignore_ascii_case("me") {
+            AUTHOR.to_string()
+        } else {
+            a
+        }
+    });
     let free = !p.links.iter().any(|l| links::is_store(&l.url));
     let candidate = Resource {
         id: String::new(),
@@ -270,7 +323,10 @@ ___
         // Entries before any `###` sit in an implicit subsection named after the section.
         assert_eq!(basics.subsections[0].id, "basics");
         assert_eq!(basics.subsections[0].title, None);
-        assert_eq!(basics.subsections[0].groups[0].title.as_deref(), Some("Python"));
+        assert_eq!(
+            basics.subsections[0].groups[0].title.as_deref(),
+            Some("Python")
+        );
         assert_eq!(basics.subsections[1].id, "later");
         let later = &basics.subsections[1].groups[0];
         assert_eq!(later.title, None);
@@ -293,24 +349,52 @@ ___
         assert_eq!(r.resources[0].kind, ResourceType::Video);
         assert_eq!(r.resources[1].kind, ResourceType::Book);
         assert_eq!(r.resources[1].author.as_deref(), Some(AUTHOR));
-        let lines: Vec<_> = warnings.iter().map(|w| (w.line, w.field.as_deref())).collect();
+        let lines: Vec<_> = warnings
+            .iter()
+            .map(|w| (w.line, w.field.as_deref()))
+            .collect();
         // Line 1: no "Welcome to the" intro.
-        assert_eq!(lines, [(1, Some("intro")), (2, Some("type")), (3, Some("type"))]);
-        assert!(warnings[2].message.contains("U+FFFD"), "{}", warnings[2].message);
+        assert_eq!(
+            lines,
+            [(1, Some("intro")), (2, Some("type")), (3, Some("type"))]
+        );
+        assert!(
+            warnings[2].message.contains("U+FFFD"),
+            "{}",
+            warnings[2].message
+        );
     }
 
     #[test]
     fn unreadable_entries_are_all_reported() {
         let md = "## S\n- 📚 [Ok](https://a.com)\n- 📚 [Broken(https://x\n  > its note\n- 📚 No link here\n- 📘 Book\n  - not a link\n";
         let errors = import(Path::new("r.md"), md).unwrap_err();
-        let lines: Vec<_> = errors.iter().map(|e| (e.line, e.field.as_deref())).collect();
-        assert_eq!(lines, [(3, Some("entry")), (5, Some("entry")), (6, Some("entry")), (7, Some("entry"))]);
+        let lines: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.field.as_deref()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (3, Some("entry")),
+                (5, Some("entry")),
+                (6, Some("entry")),
+                (7, Some("entry"))
+            ]
+        );
     }
 
     #[test]
     fn duplicate_section_ids_are_errors() {
-        let errors = import(Path::new("r.md"), "## A b\n- 📚 [x](https://a.com)\n## A-B\n").unwrap_err();
-        assert_eq!((errors[0].line, errors[0].field.as_deref()), (3, Some("section")));
+        let errors = import(
+            Path::new("r.md"),
+            "## A b\n- 📚 [x](https://a.com)\n## A-B\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (errors[0].line, errors[0].field.as_deref()),
+            (3, Some("section"))
+        );
     }
 
     #[test]

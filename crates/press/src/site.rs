@@ -8,11 +8,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use sb_model::paging::{paginate, PAGE_SIZE};
-use sb_model::{article, paths, week, Article, SiteConfig, Week, SCHEMA_VERSION};
+use sb_model::{article, paths, week, Article, Roadmap, SiteConfig, Week, SCHEMA_VERSION};
 use serde::Serialize;
 
 use crate::error::{BuildError, ContentError};
-use crate::{articles, site_config, weeks};
+use crate::{articles, roadmap, site_config, weeks};
+
+/// Where the road map's licence is copied, relative to the data folder.
+pub const ROADMAP_LICENSE: &str = "roadmap-LICENSE.txt";
 
 /// Everything a valid content folder holds, in memory.
 #[derive(Debug)]
@@ -22,6 +25,12 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Newest first.
     pub weeks: Vec<Week>,
+    /// The ML Road Map, when `content/roadmap/README.md` exists.
+    pub roadmap: Option<Roadmap>,
+    /// The road map's licence text (`content/roadmap/LICENSE`), shipped next to it.
+    pub roadmap_license: Option<Vec<u8>>,
+    /// Things that were read but guessed or skipped; `press` prints them, they do not fail it.
+    pub warnings: Vec<ContentError>,
 }
 
 /// What a build wrote.
@@ -30,6 +39,8 @@ pub struct BuildReport {
     pub articles: usize,
     pub weeks: usize,
     pub files: usize,
+    /// Distinct road-map resources (0 without a road map).
+    pub resources: usize,
 }
 
 /// Markdown files of a content sub-folder, sorted by name so builds are reproducible.
@@ -107,14 +118,57 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             .then_with(|| a.meta.slug.cmp(&b.meta.slug))
     });
 
+    let mut warnings = Vec::new();
+    let (roadmap, roadmap_license) = load_roadmap(content, &mut errors, &mut warnings)?;
+
     match config {
         Some(config) if errors.is_empty() => Ok(Site {
             config,
             articles,
             weeks,
+            roadmap,
+            roadmap_license,
+            warnings,
         }),
         _ => Err(BuildError::Content(errors)),
     }
+}
+
+/// The road map folder: `README.md` (the road map) and `LICENSE` (its licence, which must ship
+/// with it).
+fn load_roadmap(
+    content: &Path,
+    errors: &mut Vec<ContentError>,
+    warnings: &mut Vec<ContentError>,
+) -> Result<(Option<Roadmap>, Option<Vec<u8>>), BuildError> {
+    let dir = content.join("roadmap");
+    let readme = dir.join("README.md");
+    let license = dir.join("LICENSE");
+    if !readme.exists() {
+        return Ok((None, None));
+    }
+    let roadmap = match roadmap::import(&readme, &read(&readme)?) {
+        Ok((r, w)) => {
+            warnings.extend(w);
+            Some(r)
+        }
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    let license_text = if license.exists() {
+        Some(fs::read(&license).map_err(BuildError::io(&license))?)
+    } else {
+        errors.push(ContentError::new(
+            &license,
+            1,
+            None,
+            "missing: the road map is MIT-licensed and its licence must be published with it",
+        ));
+        None
+    };
+    Ok((roadmap, license_text))
 }
 
 fn write_json<T: Serialize>(
@@ -158,10 +212,19 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
     for w in &site.weeks {
         write_json(out, &paths::week(&w.meta.slug), w, &mut files)?;
     }
+    if let Some(roadmap) = &site.roadmap {
+        write_json(out, &paths::roadmap(), roadmap, &mut files)?;
+    }
+    if let Some(license) = &site.roadmap_license {
+        let path = out.join(ROADMAP_LICENSE);
+        fs::write(&path, license).map_err(BuildError::io(&path))?;
+        files += 1;
+    }
     Ok(BuildReport {
         articles: site.articles.len(),
         weeks: site.weeks.len(),
         files,
+        resources: site.roadmap.as_ref().map_or(0, |r| r.resources.len()),
     })
 }
 

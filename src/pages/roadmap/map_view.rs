@@ -15,11 +15,15 @@ const STEP: f64 = 88.0;
 #[component]
 pub fn MapView() -> impl IntoView {
     let ex = Explorer::expect();
-    let sections: Vec<(String, String)> =
-        ex.roadmap.with_value(|r| r.sections.iter().map(|s| (s.id.clone(), s.title.clone())).collect());
+    let sections: Vec<(String, String)> = ex.roadmap.with_value(|r| {
+        r.sections
+            .iter()
+            .map(|s| (s.id.clone(), s.title.clone()))
+            .collect()
+    });
     let count = sections.len();
     let height = 40.0 + STEP * count as f64;
-    let x_of = |i: usize| if i % 2 == 0 { 60.0 } else { 140.0 };
+    let x_of = |i: usize| if i.is_multiple_of(2) { 36.0 } else { 84.0 };
     let y_of = |i: usize| 50.0 + STEP * i as f64;
     let route: String = (0..count)
         .map(|i| {
@@ -41,10 +45,19 @@ pub fn MapView() -> impl IntoView {
             let tally_id = id.clone();
             let tally = Memo::new(move |_| {
                 ex.progress.with(|p| {
-                    ex.roadmap.with_value(|r| r.section(&tally_id).map(|s| p.section_tally(r, s)).unwrap_or_default())
+                    ex.roadmap.with_value(|r| {
+                        r.section(&tally_id)
+                            .map(|s| p.section_tally(r, s))
+                            .unwrap_or_default()
+                    })
                 })
             });
-            let dash = move || format!("{:.1} {circumference:.1}", circumference * tally.get().percent() as f64 / 100.0);
+            let dash = move || {
+                format!(
+                    "{:.1} {circumference:.1}",
+                    circumference * tally.get().percent() as f64 / 100.0
+                )
+            };
             let label = {
                 let title = title.clone();
                 move || format!("{title}: {}. Show this section.", tally.get().summary())
@@ -82,7 +95,7 @@ pub fn MapView() -> impl IntoView {
                     <text class="station-count" x=x y=y + 5.0 text-anchor="middle">
                         {move || format!("{}%", tally.get().percent())}
                     </text>
-                    <text class="station-label" x=if i % 2 == 0 { x + 32.0 } else { x - 32.0 } y=y + 5.0 text-anchor=if i % 2 == 0 { "start" } else { "end" }>
+                    <text class="station-label" x=x + 32.0 y=y + 5.0>
                         {title.clone()}
                     </text>
                 </g>
@@ -90,7 +103,7 @@ pub fn MapView() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <svg class="roadmap-svg" viewBox=format!("0 0 280 {height}") role="group" aria-label="Road map overview">
+        <svg class="roadmap-svg" viewBox=format!("0 0 250 {height}") role="group" aria-label="Road map overview">
             <path class="route" d=route fill="none"></path>
             {stations}
         </svg>

@@ -45,16 +45,28 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
 
     // A share link (`?progress=…`) brings progress from another device, then leaves the URL.
     Effect::new(move |_| {
-        let Some(code) = query.read().get("progress") else { return };
+        let Some(code) = query.read().get("progress") else {
+            return;
+        };
         match Progress::from_share_code(&code) {
             Ok(shared) => {
                 let count = shared.statuses.len();
                 ex.update_progress(|p| p.merge(&shared));
-                ex.announcement.set(format!("Loaded progress for {count} resources from the link."));
+                ex.announcement.set(format!(
+                    "Loaded progress for {count} resources from the link."
+                ));
             }
-            Err(e) => ex.announcement.set(format!("The progress link is damaged: {e}.")),
+            Err(e) => ex
+                .announcement
+                .set(format!("The progress link is damaged: {e}.")),
         }
-        navigate(&format!("{}/roadmap", browser::base_path()), NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &format!("{}/roadmap", browser::base_path()),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
 
     // Permalinks: open, scroll to and highlight the section or resource they name.
@@ -67,7 +79,10 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         };
         let known = ex.roadmap.with_value(|r| {
             r.section(&section).is_some()
-                && resource.as_deref().is_none_or(|id| r.section(&section).is_some_and(|s| r.section_resource_ids(s).iter().any(|x| x == id)))
+                && resource.as_deref().is_none_or(|id| {
+                    r.section(&section)
+                        .is_some_and(|s| r.section_resource_ids(s).iter().any(|x| x == id))
+                })
         });
         missing.set(!known);
         if !known {
@@ -84,8 +99,13 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         focus_row(key);
     });
 
-    let overall = Memo::new(move |_| ex.progress.with(|p| ex.roadmap.with_value(|r| p.overall_tally(r))));
-    let (title, intro, credit) = ex.roadmap.with_value(|r| (r.title.clone(), r.intro.clone(), r.credit.clone()));
+    let overall = Memo::new(move |_| {
+        ex.progress
+            .with(|p| ex.roadmap.with_value(|r| p.overall_tally(r)))
+    });
+    let (title, intro, credit) = ex
+        .roadmap
+        .with_value(|r| (r.title.clone(), r.intro.clone(), r.credit.clone()));
     view! {
         <div class="roadmap">
             <header class="roadmap-header">

@@ -9,7 +9,12 @@ use crate::browser;
 
 /// The share link for the current progress (absolute, so it can be pasted anywhere).
 fn share_link(progress: &Progress) -> String {
-    format!("{}{}/roadmap?progress={}", browser::origin(), browser::base_path(), progress.to_share_code())
+    format!(
+        "{}{}/roadmap?progress={}",
+        browser::origin(),
+        browser::base_path(),
+        progress.to_share_code()
+    )
 }
 
 #[component]
@@ -21,16 +26,22 @@ pub fn ProgressTools() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let export = move |_| {
-        let json = ex.progress.with_untracked(|p| ProgressFile::new(p.clone()).to_json());
+        let json = ex
+            .progress
+            .with_untracked(|p| ProgressFile::new(p.clone()).to_json());
         match browser::download_text("ml-road-map-progress.json", "application/json", &json) {
             Ok(()) => message.set("Progress exported to ml-road-map-progress.json.".into()),
             Err(e) => message.set(format!("Export failed: {e}.")),
         }
     };
     let import = move |_| {
-        let Some(input) = file_input.get() else { return };
+        let Some(input) = file_input.get() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let result = browser::read_chosen_file(&input).await.and_then(|text| ProgressFile::parse(&text));
+            let result = browser::read_chosen_file(&input)
+                .await
+                .and_then(|text| ProgressFile::parse(&text));
             match result {
                 Ok(imported) => {
                     let count = imported.statuses.len();

@@ -29,8 +29,14 @@ pub struct Explorer {
 
 impl Explorer {
     pub fn new(roadmap: Roadmap) -> Self {
-        let progress = browser::load_progress().and_then(|json| ProgressFile::parse(&json).ok()).unwrap_or_default();
-        let first = roadmap.sections.first().map(|s| section_key(&s.id)).unwrap_or_default();
+        let progress = browser::load_progress()
+            .and_then(|json| ProgressFile::parse(&json).ok())
+            .unwrap_or_default();
+        let first = roadmap
+            .sections
+            .first()
+            .map(|s| section_key(&s.id))
+            .unwrap_or_default();
         Self {
             roadmap: StoredValue::new(roadmap),
             progress: RwSignal::new(progress),
@@ -48,7 +54,9 @@ impl Explorer {
     }
 
     fn save(self) {
-        let json = self.progress.with_untracked(|p| ProgressFile::new(p.clone()).to_json());
+        let json = self
+            .progress
+            .with_untracked(|p| ProgressFile::new(p.clone()).to_json());
         self.saved.set(browser::save_progress(&json));
     }
 
@@ -62,10 +70,21 @@ impl Explorer {
     pub fn set_status(self, resource: &str, status: Status) {
         self.update_progress(|p| p.set_status(resource, status));
         let message = self.roadmap.with_value(|r| {
-            let title = r.resource(resource).map(|x| x.title.as_str()).unwrap_or(resource);
+            let title = r
+                .resource(resource)
+                .map(|x| x.title.as_str())
+                .unwrap_or(resource);
             let section = r
                 .home_section_of(resource)
-                .map(|s| format!(" {}: {}.", s.title, self.progress.with_untracked(|p| p.section_tally(r, s)).summary()))
+                .map(|s| {
+                    format!(
+                        " {}: {}.",
+                        s.title,
+                        self.progress
+                            .with_untracked(|p| p.section_tally(r, s))
+                            .summary()
+                    )
+                })
                 .unwrap_or_default();
             format!("{title}: {}.{section}", status.label().to_lowercase())
         });
@@ -87,6 +106,7 @@ impl Explorer {
     /// Opens every container above a row (and clears a filter that would hide it).
     pub fn reveal(self, section: &str) {
         self.filter.set(RoadmapFilter::default());
-        self.collapsed.update(|c| c.retain(|k| k.split(':').nth(1) != Some(section)));
+        self.collapsed
+            .update(|c| c.retain(|k| k.split(':').nth(1) != Some(section)));
     }
 }

@@ -27,8 +27,13 @@ pub fn Tree() -> impl IntoView {
         let filter = ex.filter.get();
         let collapsed = ex.collapsed.get();
         // Progress only changes which rows show when a filter looks at it.
-        let progress = if filter.is_active() { ex.progress.get() } else { ex.progress.get_untracked() };
-        ex.roadmap.with_value(|r| visible_nodes(r, &collapsed, &filter, &progress))
+        let progress = if filter.is_active() {
+            ex.progress.get()
+        } else {
+            ex.progress.get_untracked()
+        };
+        ex.roadmap
+            .with_value(|r| visible_nodes(r, &collapsed, &filter, &progress))
     });
     // Keep the tab stop on a visible row.
     Effect::new(move |_| {
@@ -62,7 +67,11 @@ pub fn Tree() -> impl IntoView {
         if let Some(resource) = node.resource.as_deref() {
             let status = ex.progress.with_untracked(|p| p.status(resource));
             let next = match key.as_str() {
-                " " => Some(if status == Status::Done { Status::NotStarted } else { Status::Done }),
+                " " => Some(if status == Status::Done {
+                    Status::NotStarted
+                } else {
+                    Status::Done
+                }),
                 "p" | "P" => Some(Status::InProgress),
                 "s" | "S" => Some(Status::Skipped),
                 "r" | "R" => Some(Status::NotStarted),
@@ -72,7 +81,10 @@ pub fn Tree() -> impl IntoView {
                     None
                 }
                 "Enter" => {
-                    if let Some(url) = ex.roadmap.with_value(|r| r.resource(resource).map(|x| x.links[0].url.clone())) {
+                    if let Some(url) = ex
+                        .roadmap
+                        .with_value(|r| r.resource(resource).map(|x| x.links[0].url.clone()))
+                    {
                         browser::open_new_tab(&url);
                     }
                     None
@@ -103,6 +115,11 @@ pub fn Tree() -> impl IntoView {
     }
 }
 
+/// `aria-level` (tachys has no typed method for it).
+fn aria_level(level: u32) -> impl leptos::attr::Attribute {
+    leptos::tachys::html::attribute::custom::custom_attribute("aria-level", level.to_string())
+}
+
 fn is_text_field(ev: &KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
@@ -116,7 +133,13 @@ fn Row(node: TreeNode) -> impl IntoView {
     let key = node.key.clone();
     let tabindex = {
         let key = key.clone();
-        move || if ex.focused.with(|f| *f == key) { "0" } else { "-1" }
+        move || {
+            if ex.focused.with(|f| *f == key) {
+                "0"
+            } else {
+                "-1"
+            }
+        }
     };
     let on_focus = {
         let key = key.clone();
@@ -131,7 +154,10 @@ fn Row(node: TreeNode) -> impl IntoView {
         _ => {
             let expanded = {
                 let key = key.clone();
-                move || (ex.filter.with(|f| f.is_active()) || !ex.collapsed.with(|c| c.contains(&key))).to_string()
+                move || {
+                    (ex.filter.with(|f| f.is_active()) || !ex.collapsed.with(|c| c.contains(&key)))
+                        .to_string()
+                }
             };
             let toggle_key = key.clone();
             let section_id = node.section.clone();
@@ -140,7 +166,7 @@ fn Row(node: TreeNode) -> impl IntoView {
                 <li
                     role="treeitem"
                     id=dom_id(&key)
-                    attr:aria-level=node.level
+                    {..aria_level(node.level)}
                     aria-expanded=expanded
                     tabindex=tabindex
                     class=format!("tree-row tree-container level-{} kind-{:?}", node.level, node.kind).to_lowercase()
@@ -163,9 +189,19 @@ pub fn SectionTally(section: String) -> impl IntoView {
     let ex = Explorer::expect();
     let id = section.clone();
     let tally = Memo::new(move |_| {
-        ex.progress.with(|p| ex.roadmap.with_value(|r| r.section(&id).map(|s| p.section_tally(r, s)).unwrap_or_default()))
+        ex.progress.with(|p| {
+            ex.roadmap.with_value(|r| {
+                r.section(&id)
+                    .map(|s| p.section_tally(r, s))
+                    .unwrap_or_default()
+            })
+        })
     });
-    let title = ex.roadmap.with_value(|r| r.section(&section).map(|s| s.title.clone()).unwrap_or_default());
+    let title = ex.roadmap.with_value(|r| {
+        r.section(&section)
+            .map(|s| s.title.clone())
+            .unwrap_or_default()
+    });
     view! {
         <span class="tally" on:click=|ev| ev.stop_propagation()>
             <progress max="100" value=move || tally.get().percent() aria-label=format!("{title} progress")></progress>
@@ -206,7 +242,14 @@ where
         let id = resource_id.clone();
         move |ev: web_sys::MouseEvent| {
             ev.stop_propagation();
-            ex.set_status(&id, if status.get_untracked() == s { Status::NotStarted } else { s });
+            ex.set_status(
+                &id,
+                if status.get_untracked() == s {
+                    Status::NotStarted
+                } else {
+                    s
+                },
+            );
         }
     };
     let note_resource = resource.id.clone();
@@ -231,7 +274,7 @@ where
         <li
             role="treeitem"
             id=row_id.clone()
-            attr:aria-level=node.level
+            {..aria_level(node.level)}
             aria-labelledby=title_id.clone()
             aria-describedby=format!("{row_id}-state")
             tabindex=tabindex

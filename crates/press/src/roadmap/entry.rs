@@ -37,7 +37,8 @@ pub fn parse(body: &str) -> Result<EntryLine, String> {
     let (marker, rest) = body.split_at(marker_end);
     let marker = match marker.trim() {
         "" => Marker::Missing,
-        m => ResourceType::from_emoji(m).map_or_else(|| Marker::Unknown(m.to_string()), Marker::Known),
+        m => ResourceType::from_emoji(m)
+            .map_or_else(|| Marker::Unknown(m.to_string()), Marker::Known),
     };
 
     let (title_part, author_part) = match inline::last_by(rest) {
@@ -72,10 +73,7 @@ pub fn parse(body: &str) -> Result<EntryLine, String> {
 pub fn parse_sub_links(body: &str) -> Result<Vec<Link>, String> {
     let parsed = inline::parse(body.trim())?;
     if parsed.links.is_empty() {
-        return Err(format!(
-            "`{}` under an entry is not a link",
-            body.trim()
-        ));
+        return Err(format!("`{}` under an entry is not a link", body.trim()));
     }
     check_links(&parsed.links)?;
     Ok(parsed.links)
@@ -97,8 +95,9 @@ mod tests {
 
     #[test]
     fn a_full_entry() {
-        let e = parse("📚 [CS50](https://cs50.harvard.edu/x/) by [Harvard](https://www.harvard.edu/)")
-            .unwrap();
+        let e =
+            parse("📚 [CS50](https://cs50.harvard.edu/x/) by [Harvard](https://www.harvard.edu/)")
+                .unwrap();
         assert_eq!(e.marker, Marker::Known(ResourceType::Course));
         assert_eq!(e.title, "CS50");
         assert_eq!(e.links[0].url, "https://cs50.harvard.edu/x/");
@@ -109,7 +108,10 @@ mod tests {
     #[test]
     fn plain_and_missing_authors() {
         let e = parse("📘 [ML for Science](https://ml-science-book.com/) by Christoph Molnar & Timo Freiesleben").unwrap();
-        assert_eq!(e.author.as_deref(), Some("Christoph Molnar & Timo Freiesleben"));
+        assert_eq!(
+            e.author.as_deref(),
+            Some("Christoph Molnar & Timo Freiesleben")
+        );
         assert_eq!(e.author_url, None);
         let e = parse("🖥️ [Google Colab](https://colab.google/)").unwrap();
         assert_eq!(e.marker, Marker::Known(ResourceType::Compute));
@@ -118,7 +120,8 @@ mod tests {
 
     #[test]
     fn title_text_around_links() {
-        let e = parse("📰 Recommended [newsletters](https://a.com/r) by [me](https://x.com/l)").unwrap();
+        let e = parse("📰 Recommended [newsletters](https://a.com/r) by [me](https://x.com/l)")
+            .unwrap();
         assert_eq!(e.title, "Recommended newsletters");
         assert_eq!(e.links[0].label, "newsletters");
         let e = parse("📘 System Design Interview by [Alex Xu](https://twitter.com/a)").unwrap();
@@ -133,13 +136,18 @@ mod tests {
         let e = parse("\u{fffd}\u{fffd} [ML Efficiency](https://www.youtube.com/x)").unwrap();
         assert_eq!(e.marker, Marker::Unknown("\u{fffd}\u{fffd}".into()));
         let e = parse("Recommended [x](https://a.com)").unwrap();
-        assert_eq!((e.marker, e.title.as_str()), (Marker::Missing, "Recommended x"));
+        assert_eq!(
+            (e.marker, e.title.as_str()),
+            (Marker::Missing, "Recommended x")
+        );
     }
 
     #[test]
     fn unreadable_entries() {
         assert!(parse("📚 [Broken title(https://x").is_err());
-        assert!(parse("📚 [Title](javascript:alert(1))").unwrap_err().contains("http(s)"));
+        assert!(parse("📚 [Title](javascript:alert(1))")
+            .unwrap_err()
+            .contains("http(s)"));
         assert!(parse("📚").unwrap_err().contains("no title"));
         assert!(parse("📚 [T](https://a.com) by [A](mailto:a@b)").is_err());
     }

@@ -199,9 +199,15 @@ mod tests {
 
     #[test]
     fn broken_markup_is_explained() {
-        assert!(parse("[Broken title(https://x").unwrap_err().contains("never closed"));
-        assert!(parse("[Title](https://x").unwrap_err().contains("closing `)`"));
-        assert!(parse("Title] x").unwrap_err().contains("without a matching"));
+        assert!(parse("[Broken title(https://x")
+            .unwrap_err()
+            .contains("never closed"));
+        assert!(parse("[Title](https://x")
+            .unwrap_err()
+            .contains("closing `)`"));
+        assert!(parse("Title] x")
+            .unwrap_err()
+            .contains("without a matching"));
         assert!(parse("[[a](u)](v)").unwrap_err().contains("another link"));
     }
 

@@ -105,7 +105,15 @@ mod tests {
     fn http_urls() {
         assert!(is_http_url("https://cs50.harvard.edu/x/2024/weeks/0/"));
         assert!(is_http_url("HTTP://Example.com"));
-        for bad in ["", "x", "ftp://a/b", "https://", "https:///x", "https://a b", "#x"] {
+        for bad in [
+            "",
+            "x",
+            "ftp://a/b",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "#x",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }
@@ -139,7 +147,10 @@ mod tests {
 
     #[test]
     fn type_guesses() {
-        assert_eq!(guess_type("https://www.youtube.com/watch?v=1"), ResourceType::Video);
+        assert_eq!(
+            guess_type("https://www.youtube.com/watch?v=1"),
+            ResourceType::Video
+        );
         assert_eq!(guess_type("https://youtu.be/1"), ResourceType::Video);
         assert_eq!(guess_type("https://www.amazon.com/x"), ResourceType::Book);
         assert_eq!(guess_type("https://github.com/a/b"), ResourceType::Book);

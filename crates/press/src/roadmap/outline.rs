@@ -87,12 +87,18 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
                     description: Vec::new(),
                     subsections: Vec::new(),
                 }),
-                3 => current_section(&mut outline).subsections.push(SubsectionDraft {
-                    line: n,
-                    title: Some(title),
-                    groups: Vec::new(),
-                }),
-                _ => diag.warn(n, None, format!("a level-{level} heading is not part of the road map; ignored")),
+                3 => current_section(&mut outline)
+                    .subsections
+                    .push(SubsectionDraft {
+                        line: n,
+                        title: Some(title),
+                        groups: Vec::new(),
+                    }),
+                _ => diag.warn(
+                    n,
+                    None,
+                    format!("a level-{level} heading is not part of the road map; ignored"),
+                ),
             }
         } else if let Some(title) = group_title(text) {
             current_subsection(&mut outline, n).groups.push(GroupDraft {
@@ -102,7 +108,11 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
             });
         } else if let Some(body) = list_item(text) {
             if indented {
-                diag.error(n, Some("entry"), "an indented list line that does not belong to an entry");
+                diag.error(
+                    n,
+                    Some("entry"),
+                    "an indented list line that does not belong to an entry",
+                );
                 continue;
             }
             open = match entry::parse(body) {
@@ -178,7 +188,9 @@ fn list_item(text: &str) -> Option<&str> {
 /// A paragraph line, as opposed to an image, HTML, or a horizontal rule.
 fn is_prose(text: &str) -> bool {
     let rule = text.len() >= 3
-        && ['-', '_', '*'].iter().any(|&c| text.chars().all(|x| x == c || x == ' '));
+        && ['-', '_', '*']
+            .iter()
+            .any(|&c| text.chars().all(|x| x == c || x == ' '));
     !(rule || text.starts_with("![") || text.starts_with('<'))
 }
 
@@ -188,7 +200,10 @@ fn plain(source: &str) -> String {
 }
 
 fn current_section(outline: &mut Outline) -> &mut SectionDraft {
-    outline.sections.last_mut().expect("lines are only read after the first `## `")
+    outline
+        .sections
+        .last_mut()
+        .expect("lines are only read after the first `## `")
 }
 
 fn current_subsection(outline: &mut Outline, n: usize) -> &mut SubsectionDraft {
@@ -224,8 +239,14 @@ mod tests {
         assert_eq!(heading("## Job Skills"), Some((2, "Job Skills")));
         assert_eq!(heading("### X"), Some((3, "X")));
         assert_eq!(heading("#hashtag"), None);
-        assert_eq!(group_title("**Core Machine Learning** ".trim_end()).as_deref(), Some("Core Machine Learning"));
-        assert_eq!(group_title("**If any [send](https://x) to let me know.**"), None);
+        assert_eq!(
+            group_title("**Core Machine Learning** ".trim_end()).as_deref(),
+            Some("Core Machine Learning")
+        );
+        assert_eq!(
+            group_title("**If any [send](https://x) to let me know.**"),
+            None
+        );
         assert_eq!(group_title("**a** and **b**"), None);
         assert_eq!(list_item("- 📚 x"), Some("📚 x"));
         assert_eq!(list_item("-x"), None);

@@ -82,7 +82,9 @@ mod tests {
     fn same_link_is_one_resource() {
         let mut r = Resources::default();
         let a = r.add(resource("Intro", "https://a.com/x/")).to_string();
-        let b = r.add(resource("Intro again", "https://A.com/x")).to_string();
+        let b = r
+            .add(resource("Intro again", "https://A.com/x"))
+            .to_string();
         assert_eq!(a, "intro");
         assert_eq!(a, b);
         let list = r.into_vec();

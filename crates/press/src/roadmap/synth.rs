@@ -91,7 +91,7 @@ fn resource(n: usize) -> Resource {
         id: format!("resource-{n:05}"),
         title: format!("Resource {n:05}"),
         links,
-        author: (n % 4 != 0).then(|| format!("Author {}", n % 37)),
+        author: (!n.is_multiple_of(4)).then(|| format!("Author {}", n % 37)),
         author_url: (n % 4 == 1).then(|| format!("https://x.com/author{}", n % 37)),
         kind: ResourceType::ALL[n % ResourceType::ALL.len()],
         free: !paid,
@@ -101,7 +101,9 @@ fn resource(n: usize) -> Resource {
 fn entry(r: &Resource, group: usize) -> Entry {
     Entry {
         resource: r.id.clone(),
-        note: (r.id.len() + group).is_multiple_of(3).then(|| format!("Note on {}", r.title)),
+        note: (r.id.len() + group)
+            .is_multiple_of(3)
+            .then(|| format!("Note on {}", r.title)),
     }
 }
 
@@ -123,7 +125,12 @@ mod tests {
         let kinds: HashSet<_> = r.resources.iter().map(|x| x.kind).collect();
         assert_eq!(kinds.len(), ResourceType::ALL.len());
         assert_eq!(r.sections.len(), 6);
-        let sub_ids: HashSet<_> = r.sections.iter().flat_map(|s| &s.subsections).map(|s| &s.id).collect();
+        let sub_ids: HashSet<_> = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.subsections)
+            .map(|s| &s.id)
+            .collect();
         assert_eq!(sub_ids.len(), 18);
         assert!(r.resources.iter().any(|x| !x.free));
         assert_eq!(synthetic(1000), r);

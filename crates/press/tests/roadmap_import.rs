@@ -1,0 +1,542 @@
+//! Imports the real ML Road Map (`content/roadmap/README.md`) and checks what comes out: its
+//! structure and counts, types, links, notes, warnings, ids that survive reordering, errors on
+//! broken entries, and the `roadmap.json` a build writes.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sb_model::roadmap::Resource;
+use sb_model::{decode_document, ResourceType, Roadmap};
+use sb_press::roadmap::{import, synthetic};
+use sb_press::ContentError;
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn readme() -> String {
+    fs::read_to_string(content_dir().join("roadmap/README.md")).unwrap()
+}
+
+fn import_text(md: &str) -> (Roadmap, Vec<ContentError>) {
+    import(Path::new("content/roadmap/README.md"), md).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+/// The resource an entry titled `title` points to.
+fn by_title<'a>(r: &'a Roadmap, title: &str) -> &'a Resource {
+    r.resources
+        .iter()
+        .find(|x| x.title == title)
+        .unwrap_or_else(|| panic!("no resource titled {title:?}"))
+}
+
+/// 1-based number of the first line of `text` containing `needle`.
+fn line_with(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line contains {needle:?}"))
+        + 1
+}
+
+#[test]
+fn sections_entries_and_resources() {
+    let (r, _) = import_text(&readme());
+    let titles: Vec<_> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Prerequisites",
+            "Fundamentals",
+            "Advanced Topics",
+            "Job Skills",
+            "Free GPUs",
+            "Other Resources"
+        ]
+    );
+    let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "prerequisites",
+            "fundamentals",
+            "advanced-topics",
+            "job-skills",
+            "free-gpus",
+            "other-resources"
+        ]
+    );
+    assert_eq!(r.entries().count(), 72);
+
+    // Listed twice (Prerequisites and Job Skills), same link both times.
+    let placements = |id: &str| r.entries().filter(|(_, e)| e.resource == id).count();
+    let twice: Vec<_> = r
+        .resources
+        .iter()
+        .filter(|x| placements(&x.id) > 1)
+        .map(|x| (x.title.as_str(), placements(&x.id)))
+        .collect();
+    assert_eq!(
+        twice,
+        [
+            ("Intro to Python", 2),
+            ("NumPy Tutorial", 2),
+            ("Pandas Course", 2)
+        ]
+    );
+    assert_eq!(r.resources.len(), 69);
+    let prereq = r.section("prerequisites").unwrap();
+    let jobs = r.section("job-skills").unwrap();
+    for id in ["intro-to-python", "numpy-tutorial", "pandas-course"] {
+        assert!(
+            r.section_resource_ids(prereq).iter().any(|x| x == id),
+            "{id}"
+        );
+        assert!(r.section_resource_ids(jobs).iter().any(|x| x == id), "{id}");
+        assert_eq!(r.home_section_of(id).unwrap().id, "prerequisites");
+    }
+
+    let links: Vec<&str> = r
+        .resources
+        .iter()
+        .flat_map(|x| &x.links)
+        .map(|l| l.url.as_str())
+        .collect();
+    assert_eq!(links.len(), 71);
+    assert_eq!(links.iter().collect::<HashSet<_>>().len(), 71);
+
+    let ids: HashSet<_> = r.resources.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids.len(), r.resources.len());
+    assert!(ids.iter().all(|id| sb_model::text::is_slug(id)));
+    for (_, e) in r.entries() {
+        assert!(ids.contains(e.resource.as_str()), "{}", e.resource);
+    }
+}
+
+#[test]
+fn structure_of_subsections_and_groups() {
+    let (r, _) = import_text(&readme());
+    let prereq = r.section("prerequisites").unwrap();
+    let subs: Vec<_> = prereq.subsections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(subs, ["programming", "mathematics", "development-tools"]);
+    let groups: Vec<_> = prereq.subsections[0]
+        .groups
+        .iter()
+        .map(|g| g.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(groups, ["General Programming", "Python", "Data Libraries"]);
+
+    // No `###`: one implicit subsection named after the section.
+    let fundamentals = r.section("fundamentals").unwrap();
+    assert_eq!(fundamentals.subsections.len(), 1);
+    assert_eq!(fundamentals.subsections[0].id, "fundamentals");
+    assert_eq!(fundamentals.subsections[0].title, None);
+    // `**Core Machine Learning** ` has a trailing space.
+    assert_eq!(
+        fundamentals.subsections[0].groups[0].title.as_deref(),
+        Some("Core Machine Learning")
+    );
+    let other = r.section("other-resources").unwrap();
+    assert_eq!(other.subsections[0].groups[0].title, None);
+    assert_eq!(other.subsections[0].groups[0].entries.len(), 3);
+
+    let jobs = r.section("job-skills").unwrap();
+    assert_eq!(
+        jobs.description,
+        "This sections contains popular skills on machine learning-related job listings and \
+         resources to prepare for interviews for those jobs."
+    );
+    assert!(prereq.description.is_empty());
+    let advanced = r.section("advanced-topics").unwrap();
+    assert_eq!(advanced.subsections.len(), 9);
+
+    assert_eq!(r.title, "Machine Learning Road Map");
+    assert_eq!(
+        r.intro,
+        "Welcome to the Machine Learning Road Map: A succinct guide to learning ML fundamentals \
+         for free!"
+    );
+    assert_eq!(r.credit.author, "Logan Thorneloe");
+    assert_eq!(r.credit.license, "MIT");
+    assert_eq!(r.schema, sb_model::SCHEMA_VERSION);
+}
+
+#[test]
+fn types_authors_links_and_notes() {
+    let (r, _) = import_text(&readme());
+    let kinds = [
+        ("CS50", ResourceType::Course),
+        ("Learn Git", ResourceType::Tool),
+        ("Intro to LLMs", ResourceType::Video),
+        ("Algebra Curriculum", ResourceType::Math),
+        ("Google Colab", ResourceType::Compute),
+        ("Recommended newsletters", ResourceType::Newsletter),
+        ("Recommended accounts to follow on X", ResourceType::Social),
+        ("ML for Games", ResourceType::Course),
+        ("Gradients", ResourceType::Math),
+        ("Probability", ResourceType::Math),
+        ("ML School", ResourceType::Course),
+        ("Rust", ResourceType::Book),
+    ];
+    for (title, kind) in kinds {
+        assert_eq!(by_title(&r, title).kind, kind, "{title}");
+    }
+    let every_kind: HashSet<_> = r.resources.iter().map(|x| x.kind).collect();
+    assert!(!every_kind.contains(&ResourceType::Other));
+
+    let llms = by_title(&r, "Intro to LLMs");
+    assert_eq!(llms.author.as_deref(), Some("Andrej Karpathy"));
+    assert_eq!(llms.author_url.as_deref(), Some("https://x.com/karpathy"));
+    let science = by_title(&r, "ML for Science");
+    assert_eq!(
+        science.author.as_deref(),
+        Some("Christoph Molnar & Timo Freiesleben")
+    );
+    assert_eq!(science.author_url, None);
+    let colab = by_title(&r, "Google Colab");
+    assert_eq!((&colab.author, &colab.author_url), (&None, &None));
+    // "by [me](…)" is the road map's author.
+    let newsletters = by_title(&r, "Recommended newsletters");
+    assert_eq!(newsletters.author.as_deref(), Some("Logan Thorneloe"));
+    assert_eq!(newsletters.links[0].label, "newsletters");
+
+    let sql = by_title(&r, "Intro to SQL and Advanced SQL");
+    let labels: Vec<_> = sql.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Intro to SQL", "Advanced SQL"]);
+    assert_eq!(
+        sql.links[1].url,
+        "https://www.kaggle.com/learn/advanced-sql"
+    );
+    let sdi = by_title(&r, "System Design Interview");
+    let labels: Vec<_> = sdi.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Volume 1", "Volume 2"]);
+    assert_eq!(sdi.author.as_deref(), Some("Alex Xu"));
+    let two_links: Vec<_> = r
+        .resources
+        .iter()
+        .filter(|x| x.links.len() > 1)
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(
+        two_links,
+        ["intro-to-sql-and-advanced-sql", "system-design-interview"]
+    );
+
+    // The Amazon books and the Gumroad book are not free; AWS training pages are.
+    let mut paid: Vec<_> = r
+        .resources
+        .iter()
+        .filter(|x| !x.free)
+        .map(|x| x.title.as_str())
+        .collect();
+    paid.sort();
+    assert_eq!(
+        paid,
+        [
+            "Cracking the Coding Interview",
+            "ML Mathematics",
+            "Machine Learning Q and AI",
+            "System Design Interview"
+        ]
+    );
+    assert!(by_title(&r, "AWS Machine Learning").free);
+    assert!(by_title(&r, "Amazon SageMaker").free);
+    let cracking = by_title(&r, "Cracking the Coding Interview");
+    assert!(cracking.links[0].url.ends_with("&sr=8-1"));
+
+    let note_of = |id: &str| {
+        r.entries()
+            .find(|(_, e)| e.resource == id)
+            .and_then(|(_, e)| e.note.clone())
+    };
+    assert_eq!(
+        note_of("cs50").as_deref(),
+        Some("Perfect starting point for complete beginners")
+    );
+    assert_eq!(
+        note_of("system-design-interview").as_deref(),
+        Some("Preparation for system design")
+    );
+    assert_eq!(note_of("learn-git"), None);
+    // A repeated resource keeps each placement's own note.
+    let python_notes: Vec<_> = r
+        .entries()
+        .filter(|(_, e)| e.resource == "intro-to-python")
+        .map(|(_, e)| e.note.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        python_notes,
+        [
+            "For beginners",
+            "Comprehensive beginner-friendly Python course"
+        ]
+    );
+    assert_eq!(r.entries().filter(|(_, e)| e.note.is_some()).count(), 18);
+}
+
+#[test]
+fn exactly_three_warnings() {
+    let text = readme();
+    let (r, warnings) = import_text(&text);
+    let found: Vec<_> = warnings
+        .iter()
+        .map(|w| (w.line, w.field.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (152, Some("type")),
+            (164, Some("type")),
+            (170, Some("type"))
+        ]
+    );
+    assert_eq!(line_with(&text, "[ML Efficiency]"), 152);
+    assert_eq!(line_with(&text, "[Cracking the Coding Interview]"), 164);
+    assert_eq!(line_with(&text, "[Study Plan for ML Interviews]"), 170);
+    assert!(
+        warnings[0]
+            .message
+            .contains("unrecognized type marker `\u{fffd}\u{fffd}\u{fffd}`"),
+        "{}",
+        warnings[0].message
+    );
+    assert!(warnings[0].message.ends_with("guessed video from the link"));
+    assert_eq!(
+        warnings[1].message,
+        "no type marker; guessed book from the link"
+    );
+    assert_eq!(
+        warnings[2].message,
+        "no type marker; guessed book from the link"
+    );
+    assert_eq!(by_title(&r, "ML Efficiency").kind, ResourceType::Video);
+    assert_eq!(
+        by_title(&r, "Cracking the Coding Interview").kind,
+        ResourceType::Book
+    );
+    assert_eq!(
+        by_title(&r, "Study Plan for ML Interviews").kind,
+        ResourceType::Book
+    );
+}
+
+/// `id → first URL` of every resource.
+fn id_map(r: &Roadmap) -> BTreeMap<String, String> {
+    r.resources
+        .iter()
+        .map(|x| (x.id.clone(), x.links[0].url.clone()))
+        .collect()
+}
+
+/// Swaps the blocks of lines `a` and `b` (1-based, inclusive ranges; `a` before `b`).
+fn swap_blocks(text: &str, a: (usize, usize), b: (usize, usize)) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let (a0, a1, b0, b1) = (a.0 - 1, a.1, b.0 - 1, b.1);
+    let mut out: Vec<&str> = lines[..a0].to_vec();
+    out.extend(&lines[b0..b1]);
+    out.extend(&lines[a1..b0]);
+    out.extend(&lines[a0..a1]);
+    out.extend(&lines[b1..]);
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn ids_survive_reordering() {
+    let text = readme();
+    let (original, _) = import_text(&text);
+
+    // Swap the Fundamentals section (lines 104–111) with the Free GPUs section (216–233).
+    let fundamentals = line_with(&text, "## Fundamentals");
+    let free_gpus = line_with(&text, "## Free GPUs");
+    let swapped = swap_blocks(
+        &text,
+        (fundamentals, line_with(&text, "## Advanced Topics") - 3),
+        (free_gpus, line_with(&text, "## Other Resources") - 3),
+    );
+    let (r, _) = import_text(&swapped);
+    let titles: Vec<_> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles[1], "Free GPUs");
+    assert_eq!(titles[4], "Fundamentals");
+    assert_eq!(id_map(&r), id_map(&original));
+
+    // Swap CS50 (with its note) and Intro to Python (with its note), across groups, and move the
+    // second Intro to Python listing above the first.
+    let cs50 = line_with(&text, "[CS50]");
+    let python = line_with(&text, "[Intro to Python]");
+    let swapped = swap_blocks(&text, (cs50, cs50 + 1), (python, python + 1));
+    let (r, _) = import_text(&swapped);
+    assert_ne!(r.resources[0].id, original.resources[0].id);
+    assert_eq!(id_map(&r), id_map(&original));
+
+    let second_python = line_with(
+        &text,
+        "[Intro to Python](https://cs50.harvard.edu/python/2022/) by Harvard",
+    );
+    let swapped = swap_blocks(
+        &text,
+        (python, python + 1),
+        (second_python, second_python + 1),
+    );
+    let (r, _) = import_text(&swapped);
+    assert_eq!(id_map(&r), id_map(&original));
+}
+
+#[test]
+fn a_mangled_entry_is_an_error_on_its_line() {
+    let text = readme();
+    let git = line_with(&text, "[Learn Git]");
+    let mangled: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == git {
+                "- 📚 [Broken title(https://x".to_string()
+            } else if l.contains("[Rust](https://doc.rust-lang.org/book/)") {
+                "- 📘 Rust by Rust Team".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let errors = import(Path::new("content/roadmap/README.md"), &mangled.join("\n")).unwrap_err();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.line, e.field.as_deref()))
+        .collect();
+    let rust = line_with(&text, "[Rust](https://doc.rust-lang.org/book/)");
+    assert_eq!(found, [(96, Some("entry")), (rust, Some("entry"))]);
+    assert_eq!(git, 96);
+    assert!(errors[0].message.contains("never closed"), "{}", errors[0]);
+    assert!(errors[1].message.contains("no link"), "{}", errors[1]);
+    assert!(errors[0]
+        .to_string()
+        .starts_with("content/roadmap/README.md:96: field `entry`: "));
+}
+
+#[test]
+fn junk_never_panics() {
+    let text = readme();
+    let mut inputs = vec![
+        String::new(),
+        "## A\n### B\n### C\n## D\n".to_string(),
+        "# only\n## headings\n### here\n#### and there\n".to_string(),
+        "\u{fffd}\u{200b}\u{1f600}\u{0}\u{7f}\r\n## \u{fffd}\r\n- \u{fffd}\u{fffd}\r\n".to_string(),
+        "## ₿\n- 🎥 [ｆｕｌｌ](https://例え.テスト/パス) by [](https://x.com)\n".to_string(),
+        "## S\n- [a](https://a.com) by [b](https://b.com) by [c](".to_string(),
+        "## S\n- ]][[()))((\n- \\\n- [\\](x)\n- [x](\\)\n".to_string(),
+    ];
+    // Every prefix of the real road map, cut mid-line.
+    for cut in (0..text.len()).step_by(97) {
+        if text.is_char_boundary(cut) {
+            inputs.push(text[..cut].to_string());
+        }
+    }
+    for md in &inputs {
+        let _ = import(Path::new("junk.md"), md);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn build_writes_roadmap_json_and_license() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&content_dir(), &content);
+    let out = dir.path().join("data");
+
+    let site = sb_press::site::load(&content).unwrap();
+    assert_eq!(site.warnings.len(), 3);
+    let report = sb_press::build(&content, &out).unwrap();
+    assert_eq!(report.resources, 69);
+
+    let json = fs::read_to_string(out.join(sb_model::paths::roadmap())).unwrap();
+    let decoded: Roadmap = decode_document(&json).unwrap();
+    assert_eq!(Some(&decoded), site.roadmap.as_ref());
+    assert_eq!(decoded.entries().count(), 72);
+    assert_eq!(
+        fs::read(out.join("roadmap-LICENSE.txt")).unwrap(),
+        fs::read(content_dir().join("roadmap/LICENSE")).unwrap()
+    );
+}
+
+#[test]
+fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        &content,
+    );
+    fs::create_dir_all(content.join("roadmap")).unwrap();
+    fs::write(
+        content.join("roadmap/README.md"),
+        "## S\n- 📚 [Fine](https://a.com)\n- 📚 no link\n",
+    )
+    .unwrap();
+    match sb_press::build(&content, &dir.path().join("out")) {
+        Err(sb_press::BuildError::Content(errors)) => {
+            let text: Vec<_> = errors.iter().map(|e| e.to_string()).collect();
+            assert_eq!(text.len(), 2, "{text:?}");
+            assert!(
+                text[0].ends_with(
+                    "README.md:3: field `entry`: `no link` has no link with an http(s) URL"
+                ),
+                "{text:?}"
+            );
+            assert!(text[1].contains("LICENSE:1: missing"), "{text:?}");
+        }
+        other => panic!("expected content errors, got {other:?}"),
+    }
+
+    // Without a road map folder the build is as before.
+    fs::remove_dir_all(content.join("roadmap")).unwrap();
+    let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
+    assert_eq!((report.files, report.resources), (6, 0));
+    assert!(!dir.path().join("out/roadmap.json").exists());
+}
+
+#[test]
+fn fixture_with_a_roadmap_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        &content,
+    );
+    copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
+    let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
+    // The six documents of the fixture, roadmap.json and the licence.
+    assert_eq!((report.files, report.resources), (8, 69));
+}
+
+#[test]
+fn synthetic_road_maps() {
+    let r = synthetic(1000);
+    assert_eq!(r.resources.len(), 1000);
+    let ids: HashSet<_> = r.resources.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids.len(), 1000);
+    assert_eq!(r.sections.len(), 6);
+    let json = serde_json::to_string(&r).unwrap();
+    assert_eq!(decode_document::<Roadmap>(&json).unwrap(), r);
+}

@@ -1,0 +1,208 @@
+// The ML road map explorer on the real road map: structure, progress, portability, search,
+// permalinks and keyboard use.
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { data } from './helpers';
+
+const roadmap = () => data('roadmap.json');
+
+async function open(page: Page, path = './roadmap') {
+  await page.goto(path);
+  await expect(page.locator('.tree-entry').first()).toBeVisible();
+}
+
+const entry = (page: Page, title: string) =>
+  page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: title, exact: true }) }).first();
+const sectionRow = (page: Page, title: string) => page.locator('[role=treeitem][aria-level="1"]').filter({ hasText: title });
+
+test('the real road map shows its 6 sections and 72 resources', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('[role=treeitem][aria-level="1"] .row-label')).toHaveText([
+    'Prerequisites', 'Fundamentals', 'Advanced Topics', 'Job Skills', 'Free GPUs', 'Other Resources',
+  ]);
+  await expect(page.locator('.tree-entry')).toHaveCount(72);
+  await expect(page.locator('.overall-text')).toHaveText(`0 of ${roadmap().resources.length} done · 0%`);
+  // Credit to the road map's author and licence.
+  await expect(page.locator('.credit')).toContainText('Logan Thorneloe');
+  await expect(page.locator('.credit')).toContainText('MIT');
+  // Types come from the emoji.
+  await expect(entry(page, 'Intro to LLMs').locator('.badge').first()).toHaveText('Video');
+  await expect(entry(page, 'Google Colab').locator('.badge').first()).toHaveText('Free compute');
+});
+
+test('marking done moves the bars, shows on the map, and survives a reload', async ({ page }) => {
+  await open(page);
+  const total = roadmap().resources.length;
+  await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sectionRow(page, 'Prerequisites').locator('.tally-text')).toHaveText('1 of 14 done');
+  await expect(page.locator('.overall-text')).toContainText(`1 of ${total} done`);
+  await expect(page.locator('.station').first()).toHaveAttribute('aria-label', /Prerequisites: 1 of 14 done/);
+  await expect(page.getByRole('status').filter({ hasText: 'CS50' })).toContainText('CS50: done');
+
+  // A resource listed twice is one resource: done in Prerequisites is done in Job Skills too.
+  await entry(page, 'Intro to Python').getByRole('button', { name: 'In progress' }).click();
+  const pythonRows = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Intro to Python', exact: true }) });
+  await expect(pythonRows).toHaveCount(2);
+  await expect(pythonRows.nth(1).getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.reload();
+  await expect(sectionRow(page, 'Prerequisites').locator('.tally-text')).toHaveText('1 of 14 done');
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(pythonRows.nth(1).getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('export, clear, import restores progress and notes', async ({ page }) => {
+  await open(page);
+  await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
+  await entry(page, 'Learn Git').getByRole('button', { name: 'Skip' }).click();
+  const note = entry(page, 'CS50').getByLabel('My note');
+  await note.fill('finished week 3');
+  await note.press('Tab');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+  const file = test.info().outputPath('progress.json');
+  await download.saveAs(file);
+  expect(JSON.parse(readFileSync(file, 'utf8')).statuses).toEqual({ cs50: 'done', 'learn-git': 'skipped' });
+
+  await page.getByRole('button', { name: 'Clear progress' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await expect(page.locator('.overall-text')).toContainText('0 of');
+  await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('');
+
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.locator('.tool-message')).toContainText('Imported progress for 2 resources');
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(entry(page, 'Learn Git').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('finished week 3');
+  await expect(sectionRow(page, 'Prerequisites').locator('.tally-text')).toHaveText('1 of 13 done, 1 skipped');
+});
+
+test('importing a file that is not progress says so and changes nothing', async ({ page }) => {
+  await open(page);
+  await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
+  await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.locator('.tool-message')).toContainText('Could not import');
+  await expect(page.locator('.overall-text')).toContainText('1 of');
+});
+
+test('the share link carries progress to a fresh browser', async ({ page, browser }) => {
+  await open(page);
+  await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
+  await entry(page, 'Intro to LLMs').getByRole('button', { name: 'In progress' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toContain('/roadmap?progress=');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(entry(other, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(entry(other, 'Intro to LLMs').getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(other).toHaveURL(/\/roadmap$/);
+  await other.reload();
+  await expect(entry(other, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await fresh.close();
+});
+
+test('search finds Karpathy as you type, and filters narrow by type and status', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Search the road map').fill('karpathy');
+  await expect(page.locator('.tree-entry')).toHaveCount(1);
+  await expect(page.locator('.tree-entry')).toContainText('Intro to LLMs');
+  await expect(page.locator('[role=treeitem][aria-level="1"] .row-label')).toHaveText(['Advanced Topics']);
+
+  await page.getByLabel('Search the road map').fill('');
+  await page.getByLabel('Type').selectOption('compute');
+  await expect(page.locator('.tree-entry')).toHaveCount(6);
+
+  await page.getByLabel('Type').selectOption('');
+  await entry(page, 'Google Colab').getByRole('button', { name: 'Done' }).click();
+  await page.getByLabel('Status').selectOption('done');
+  await expect(page.locator('.tree-entry')).toHaveCount(1);
+  await page.getByLabel('Search the road map').fill('no such resource anywhere');
+  await expect(page.getByText('Nothing in the road map matches these filters.')).toBeVisible();
+});
+
+test('a permalink opens, scrolls to and highlights the right resource', async ({ page }) => {
+  await open(page, './roadmap/advanced-topics/intro-to-llms');
+  const row = entry(page, 'Intro to LLMs');
+  await expect(row).toHaveClass(/is-highlighted/);
+  await expect(row).toBeFocused();
+  await expect(row).toBeInViewport();
+  await expect(page.locator('.is-highlighted')).toHaveCount(1);
+
+  await open(page, './roadmap/free-gpus');
+  await expect(sectionRow(page, 'Free GPUs')).toBeFocused();
+  await expect(sectionRow(page, 'Free GPUs')).toBeInViewport();
+
+  await open(page, './roadmap/no-such-section');
+  await expect(page.getByRole('alert')).toContainText('does not exist');
+});
+
+test('every resource row links to its own permalink', async ({ page }) => {
+  await open(page);
+  await entry(page, 'Google Colab').getByRole('link', { name: 'Link to Google Colab' }).click();
+  await expect(page).toHaveURL(/\/roadmap\/free-gpus\/google-colab$/);
+  await expect(entry(page, 'Google Colab')).toHaveClass(/is-highlighted/);
+});
+
+test('the tree works with the keyboard alone', async ({ page }) => {
+  await open(page);
+  // Tab into the tree: it has exactly one tab stop.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem')) break;
+  }
+  const focused = page.locator('[role=treeitem]:focus');
+  await expect(focused).toHaveAttribute('aria-level', '1');
+  await expect(focused).toContainText('Prerequisites');
+
+  // Down to Programming › General Programming › CS50 and mark it done with Space.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toContainText('CS50');
+  await page.keyboard.press(' ');
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'CS50' })).toContainText('Prerequisites: 1 of 14 done');
+
+  // P marks in progress; R resets.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toContainText('Intro to Python');
+  await page.keyboard.press('p');
+  await expect(entry(page, 'Intro to Python').getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('r');
+  await expect(entry(page, 'Intro to Python').getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'false');
+
+  // N edits the note; Escape returns to the row.
+  await page.keyboard.press('n');
+  await page.keyboard.type('start here');
+  await page.keyboard.press('Escape');
+  await expect(focused).toContainText('Intro to Python');
+
+  // Left goes to the parent group, Left again collapses it, Right opens it again.
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('aria-level', '3');
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('aria-expanded', 'false');
+  // Intro to Python is listed twice: only the Job Skills copy stays.
+  const python = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Intro to Python', exact: true }) });
+  await expect(python).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(focused).toHaveAttribute('aria-expanded', 'true');
+  await expect(python).toHaveCount(2);
+  // Home and End.
+  await page.keyboard.press('End');
+  await expect(focused).toContainText('accounts to follow on X');
+  await page.keyboard.press('Home');
+  await expect(focused).toContainText('Prerequisites');
+});
+
+test('a map station opens its section in the list', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: /^Job Skills:/ }).click();
+  await expect(sectionRow(page, 'Job Skills')).toBeFocused();
+  await expect(sectionRow(page, 'Job Skills')).toBeInViewport();
+});
