@@ -6,8 +6,13 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use crate::run::{root, work_dir, Result};
+use crate::nginx;
+use crate::run::{check, cmd, root, work_dir, Result};
 use crate::site;
+
+const BENCH_PORT: u16 = 8183;
+/// Resources in the synthetic road map the explorer is timed with.
+const SYNTHETIC_RESOURCES: usize = 1000;
 
 pub const BUDGET_BROTLI_BYTES: u64 = 150 * 1024;
 
@@ -107,10 +112,12 @@ pub fn run() -> Result {
         bundle.insert(kind.to_string(), entry(s));
     }
     bundle.insert("total".into(), entry(&total));
+    let explorer = roadmap_speed(&dist)?;
     let results = serde_json::json!({
         "bundle_bytes": bundle,
         "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
         "budget_used": (ratio * 1000.0).round() / 1000.0,
+        "roadmap_explorer": explorer,
     });
     let out = root().join("bench/results.json");
     fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
@@ -121,6 +128,54 @@ pub fn run() -> Result {
     .map_err(|e| e.to_string())?;
     println!("written to {}", out.display());
     Ok(())
+}
+
+/// Times the road map explorer in Chromium with a synthetic road map of 1,000 resources
+/// (`bench/roadmap-perf.mjs`), served by nginx from the bench build.
+fn roadmap_speed(dist: &Path) -> Result<serde_json::Value> {
+    let synthetic = dist.join("data/roadmap.json");
+    check(
+        cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "sb-press",
+                "--",
+                "synth-roadmap",
+                "--resources",
+            ])
+            .arg(SYNTHETIC_RESOURCES.to_string())
+            .arg("--out")
+            .arg(&synthetic),
+    )?;
+    let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
+    let out = cmd("node")
+        .arg("bench/roadmap-perf.mjs")
+        .env("BENCH_URL", &server.url)
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "roadmap-perf.mjs failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let line = String::from_utf8_lossy(&out.stdout);
+    let mut value: serde_json::Value =
+        serde_json::from_str(line.trim()).map_err(|e| format!("roadmap-perf.mjs output: {e}"))?;
+    value["synthetic_resources"] = SYNTHETIC_RESOURCES.into();
+    println!(
+        "road map explorer, {} resources ({} rows): render {} ms (median of {:?}), toggle {} ms to the DOM, {} ms to the next frame (medians of {})",
+        SYNTHETIC_RESOURCES,
+        value["rows"],
+        value["render_ms_median"],
+        value["render_ms_runs"],
+        value["toggle_dom_ms_median"],
+        value["toggle_next_frame_ms_median"],
+        value["toggles"],
+    );
+    Ok(value)
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@ use super::state::Explorer;
 use super::tree::focus_row;
 use crate::browser;
 
-const RADIUS: f64 = 22.0;
-const STEP: f64 = 88.0;
+// Integer coordinates: formatting floats would pull float printing into the wasm.
+const RADIUS: i32 = 22;
+const STEP: i32 = 88;
 
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -22,9 +23,9 @@ pub fn MapView() -> impl IntoView {
             .collect()
     });
     let count = sections.len();
-    let height = 40.0 + STEP * count as f64;
-    let x_of = |i: usize| if i.is_multiple_of(2) { 36.0 } else { 84.0 };
-    let y_of = |i: usize| 50.0 + STEP * i as f64;
+    let height = 40 + STEP * count as i32;
+    let x_of = |i: usize| if i.is_multiple_of(2) { 36 } else { 84 };
+    let y_of = |i: usize| 50 + STEP * i as i32;
     let route: String = (0..count)
         .map(|i| {
             let (x, y) = (x_of(i), y_of(i));
@@ -32,32 +33,18 @@ pub fn MapView() -> impl IntoView {
                 format!("M{x} {y}")
             } else {
                 let (px, py) = (x_of(i - 1), y_of(i - 1));
-                format!(" C{px} {} {x} {} {x} {y}", py + STEP / 2.0, y - STEP / 2.0)
+                format!(" C{px} {} {x} {} {x} {y}", py + STEP / 2, y - STEP / 2)
             }
         })
         .collect();
-    let circumference = 2.0 * std::f64::consts::PI * RADIUS;
     let stations = sections
         .into_iter()
         .enumerate()
         .map(|(i, (id, title))| {
             let (x, y) = (x_of(i), y_of(i));
             let tally_id = id.clone();
-            let tally = Memo::new(move |_| {
-                ex.progress.with(|p| {
-                    ex.roadmap.with_value(|r| {
-                        r.section(&tally_id)
-                            .map(|s| p.section_tally(r, s))
-                            .unwrap_or_default()
-                    })
-                })
-            });
-            let dash = move || {
-                format!(
-                    "{:.1} {circumference:.1}",
-                    circumference * tally.get().percent() as f64 / 100.0
-                )
-            };
+            let tally = Memo::new(move |_| ex.tally(&tally_id));
+            let dash = move || format!("{} 100", tally.get().percent());
             let label = {
                 let title = title.clone();
                 move || format!("{title}: {}. Show this section.", tally.get().summary())
@@ -89,13 +76,14 @@ pub fn MapView() -> impl IntoView {
                         cx=x
                         cy=y
                         r=RADIUS
+                        pathLength="100"
                         stroke-dasharray=dash
                         transform=format!("rotate(-90 {x} {y})")
                     ></circle>
-                    <text class="station-count" x=x y=y + 5.0 text-anchor="middle">
+                    <text class="station-count" x=x y=y + 5 text-anchor="middle">
                         {move || format!("{}%", tally.get().percent())}
                     </text>
-                    <text class="station-label" x=x + 32.0 y=y + 5.0>
+                    <text class="station-label" x=x + 32 y=y + 5>
                         {title.clone()}
                     </text>
                 </g>

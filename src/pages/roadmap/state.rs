@@ -1,10 +1,10 @@
 //! The explorer's shared state: the road map, the reader's progress (saved on every change),
 //! the filter, which rows are collapsed, which row has focus, and what to announce.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
-use sb_model::progress::{Progress, ProgressFile, Status};
+use sb_model::progress::{Progress, ProgressFile, Status, Tally};
 use sb_model::roadmap_filter::RoadmapFilter;
 use sb_model::roadmap_tree::section_key;
 use sb_model::Roadmap;
@@ -25,6 +25,17 @@ pub struct Explorer {
     pub announcement: RwSignal<String>,
     /// False when the browser would not save (private mode, quota): the reader is told.
     pub saved: RwSignal<bool>,
+    /// Every section's tally, computed once per change for the tree, the map and announcements.
+    tallies: Memo<Vec<(String, Tally)>>,
+    /// One status and one note signal per resource, so a toggle re-renders one row, not all.
+    cells: StoredValue<HashMap<String, Cell>>,
+}
+
+/// The reactive status and note of one resource.
+#[derive(Clone, Copy)]
+pub struct Cell {
+    pub status: RwSignal<Status>,
+    pub note: RwSignal<String>,
 }
 
 impl Explorer {
@@ -37,9 +48,36 @@ impl Explorer {
             .first()
             .map(|s| section_key(&s.id))
             .unwrap_or_default();
+        let section_ids: Vec<(String, Vec<String>)> = roadmap
+            .sections
+            .iter()
+            .map(|s| (s.id.clone(), roadmap.section_resource_ids(s)))
+            .collect();
+        let cells: HashMap<String, Cell> = roadmap
+            .resources
+            .iter()
+            .map(|r| {
+                let cell = Cell {
+                    status: RwSignal::new(progress.status(&r.id)),
+                    note: RwSignal::new(progress.note(&r.id).to_string()),
+                };
+                (r.id.clone(), cell)
+            })
+            .collect();
+        let progress = RwSignal::new(progress);
+        let tallies = Memo::new(move |_| {
+            progress.with(|p| {
+                section_ids
+                    .iter()
+                    .map(|(id, ids)| (id.clone(), p.tally(ids.iter().map(String::as_str))))
+                    .collect()
+            })
+        });
         Self {
             roadmap: StoredValue::new(roadmap),
-            progress: RwSignal::new(progress),
+            progress,
+            tallies,
+            cells: StoredValue::new(cells),
             filter: RwSignal::new(RoadmapFilter::default()),
             collapsed: RwSignal::new(HashSet::new()),
             focused: RwSignal::new(first),
@@ -47,6 +85,16 @@ impl Explorer {
             announcement: RwSignal::new(String::new()),
             saved: RwSignal::new(true),
         }
+    }
+
+    /// A section's tally (reactive).
+    pub fn tally(self, section: &str) -> Tally {
+        self.tallies.with(|t| {
+            t.iter()
+                .find(|(id, _)| id == section)
+                .map(|(_, t)| *t)
+                .unwrap_or_default()
+        })
     }
 
     pub fn expect() -> Self {
@@ -64,6 +112,24 @@ impl Explorer {
     pub fn update_progress(self, change: impl FnOnce(&mut Progress)) {
         self.progress.update(change);
         self.save();
+        self.progress.with_untracked(|p| {
+            self.cells.with_value(|cells| {
+                for (id, cell) in cells {
+                    let status = p.status(id);
+                    if cell.status.get_untracked() != status {
+                        cell.status.set(status);
+                    }
+                    if cell.note.with_untracked(|n| n != p.note(id)) {
+                        cell.note.set(p.note(id).to_string());
+                    }
+                }
+            })
+        });
+    }
+
+    /// The reactive status and note of a resource.
+    pub fn cell(self, resource: &str) -> Option<Cell> {
+        self.cells.with_value(|c| c.get(resource).copied())
     }
 
     /// Sets one resource's status, saves, and announces the result with its section's tally.

@@ -188,15 +188,7 @@ fn Row(node: TreeNode) -> impl IntoView {
 pub fn SectionTally(section: String) -> impl IntoView {
     let ex = Explorer::expect();
     let id = section.clone();
-    let tally = Memo::new(move |_| {
-        ex.progress.with(|p| {
-            ex.roadmap.with_value(|r| {
-                r.section(&id)
-                    .map(|s| p.section_tally(r, s))
-                    .unwrap_or_default()
-            })
-        })
-    });
+    let tally = Memo::new(move |_| ex.tally(&id));
     let title = ex.roadmap.with_value(|r| {
         r.section(&section)
             .map(|s| s.title.clone())
@@ -224,10 +216,10 @@ where
     let Some(resource) = ex.roadmap.with_value(|r| r.resource(&resource_id).cloned()) else {
         return ().into_any();
     };
-    let status = {
-        let id = resource_id.clone();
-        Memo::new(move |_| ex.progress.with(|p| p.status(&id)))
+    let Some(cell) = ex.cell(&resource_id) else {
+        return ().into_any();
     };
+    let status = cell.status;
     let highlighted = {
         let key = node.key.clone();
         move || ex.highlighted.with(|h| h.as_deref() == Some(key.as_str()))
@@ -253,10 +245,7 @@ where
         }
     };
     let note_resource = resource.id.clone();
-    let note_value = {
-        let id = resource.id.clone();
-        move || ex.progress.with(|p| p.note(&id).to_string())
-    };
+    let note_value = cell.note;
     let status_button = move |s: Status, text: &'static str| {
         view! {
             <button
