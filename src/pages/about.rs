@@ -32,7 +32,10 @@ pub fn AboutPage() -> impl IntoView {
                 <dt>"A community chat"</dt>
                 <dd>"Subscribers talk shop, share what they are building and ask questions in the newsletter's chat."</dd>
                 <dt>"A free Machine Learning Road Map"</dt>
-                <dd>"A streamlined path through free, high-quality resources for learning ML, from the math prerequisites to the skills the job asks for. It is open source under the MIT license."</dd>
+                <dd>
+                    "A streamlined path through free, high-quality resources for learning ML, from the math prerequisites to the skills the job asks for. It is open source under the MIT license. "
+                    <Link href="/roadmap">"Explore the road map"</Link> "."
+                </dd>
             </dl>
             <Loaded
                 resource=site.0

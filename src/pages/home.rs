@@ -48,6 +48,15 @@ pub fn HomePage() -> impl IntoView {
                 />
             </section>
         </div>
+        <section class="home-roadmap card" aria-labelledby="home-roadmap">
+            <h2 id="home-roadmap" class="card-title">"The free Machine Learning Road Map"</h2>
+            <p class="card-summary">
+                "A streamlined path through free, high-quality resources, from the math prerequisites to the skills ML jobs ask for. Track your progress as you go: no account needed."
+            </p>
+            <p>
+                <Link href="/roadmap">"Explore the road map →"</Link>
+            </p>
+        </section>
         <section class="home-more" aria-labelledby="more-articles">
             <h2 id="more-articles" class="section-label">"Recent articles"</h2>
             <Loaded

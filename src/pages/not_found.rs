@@ -16,6 +16,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 <li><Link href="/">"Home"</Link></li>
                 <li><Link href="/articles">"All articles"</Link></li>
                 <li><Link href="/weekly">"Weekly reading lists"</Link></li>
+                <li><Link href="/roadmap">"The ML Road Map"</Link></li>
                 <li><Link href="/about">"About the newsletter"</Link></li>
             </ul>
         </section>

@@ -15,6 +15,8 @@ pub mod roadmap_filter;
 pub mod roadmap_tree;
 pub mod schema;
 pub mod site;
+#[cfg(test)]
+mod test_fixtures;
 pub mod text;
 pub mod week;
 

@@ -267,22 +267,8 @@ impl ProgressFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roadmap::{Credit, Entry, Group, Resource, ResourceLink, ResourceType, Subsection};
-
-    fn resource(id: &str) -> Resource {
-        Resource {
-            id: id.into(),
-            title: id.into(),
-            links: vec![ResourceLink {
-                label: id.into(),
-                url: format!("https://example.com/{id}"),
-            }],
-            author: None,
-            author_url: None,
-            kind: ResourceType::Course,
-            free: true,
-        }
-    }
+    use crate::roadmap::{Group, ResourceType, Subsection};
+    use crate::test_fixtures::{self, entry, resource};
 
     fn section(id: &str, ids: &[&str]) -> Section {
         Section {
@@ -294,39 +280,24 @@ mod tests {
                 title: None,
                 groups: vec![Group {
                     title: None,
-                    entries: ids
-                        .iter()
-                        .map(|r| Entry {
-                            resource: r.to_string(),
-                            note: None,
-                        })
-                        .collect(),
+                    entries: ids.iter().map(|r| entry(r)).collect(),
                 }],
             }],
         }
     }
 
     fn roadmap() -> Roadmap {
-        Roadmap {
-            schema: 1,
-            title: "t".into(),
-            intro: String::new(),
-            credit: Credit {
-                author: "a".into(),
-                author_url: "u".into(),
-                source_url: "s".into(),
-                license: "MIT".into(),
-            },
-            // "python" is listed in both sections.
-            sections: vec![
+        // "python" is listed in both sections.
+        test_fixtures::roadmap(
+            vec![
                 section("prereq", &["cs50", "python", "git"]),
                 section("jobs", &["python", "rust"]),
             ],
-            resources: ["cs50", "python", "git", "rust"]
+            ["cs50", "python", "git", "rust"]
                 .into_iter()
-                .map(resource)
+                .map(|id| resource(id, ResourceType::Course))
                 .collect(),
-        }
+        )
     }
 
     #[test]

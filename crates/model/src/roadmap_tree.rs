@@ -240,45 +240,13 @@ pub fn key_move(nodes: &[TreeNode], focused: &str, key: &str) -> TreeMove {
 mod tests {
     use super::*;
     use crate::progress::Status;
-    use crate::roadmap::{
-        Credit, Entry, Group, Resource, ResourceLink, ResourceType, Section, Subsection,
-    };
-
-    fn res(id: &str, kind: ResourceType) -> Resource {
-        Resource {
-            id: id.into(),
-            title: id.replace('-', " "),
-            links: vec![ResourceLink {
-                label: id.into(),
-                url: format!("https://x.org/{id}"),
-            }],
-            author: None,
-            author_url: None,
-            kind,
-            free: true,
-        }
-    }
-
-    fn entry(id: &str) -> Entry {
-        Entry {
-            resource: id.into(),
-            note: None,
-        }
-    }
+    use crate::roadmap::{Group, ResourceType, Section, Subsection};
+    use crate::test_fixtures::{self, entry, resource};
 
     /// Prereq › Programming › (Python: python, numpy) ; Fundamentals › (untitled sub, untitled group: mlcc)
     fn roadmap() -> Roadmap {
-        Roadmap {
-            schema: 1,
-            title: "t".into(),
-            intro: String::new(),
-            credit: Credit {
-                author: "a".into(),
-                author_url: "u".into(),
-                source_url: "s".into(),
-                license: "MIT".into(),
-            },
-            sections: vec![
+        test_fixtures::roadmap(
+            vec![
                 Section {
                     id: "prereq".into(),
                     title: "Prerequisites".into(),
@@ -306,12 +274,12 @@ mod tests {
                     }],
                 },
             ],
-            resources: vec![
-                res("python", ResourceType::Course),
-                res("numpy", ResourceType::Book),
-                res("mlcc", ResourceType::Course),
+            vec![
+                resource("python", ResourceType::Course),
+                resource("numpy", ResourceType::Book),
+                resource("mlcc", ResourceType::Course),
             ],
-        }
+        )
     }
 
     fn keys(nodes: &[TreeNode]) -> Vec<&str> {
@@ -409,35 +377,23 @@ mod tests {
             &Progress::default(),
         );
         let focus = |k: &str| TreeMove::Focus(k.to_string());
-        assert_eq!(
-            key_move(&nodes, "s:prereq", "ArrowDown"),
-            focus("u:prereq:programming")
-        );
-        assert_eq!(key_move(&nodes, "s:prereq", "ArrowUp"), TreeMove::Nothing);
-        assert_eq!(
-            key_move(&nodes, "e:prereq:numpy", "ArrowDown"),
-            focus("s:fundamentals")
-        );
-        assert_eq!(
-            key_move(&nodes, "s:prereq", "ArrowRight"),
-            focus("u:prereq:programming")
-        );
-        assert_eq!(
-            key_move(&nodes, "s:prereq", "ArrowLeft"),
-            TreeMove::Toggle("s:prereq".into())
-        );
-        assert_eq!(
-            key_move(&nodes, "e:prereq:python", "ArrowLeft"),
-            focus("g:prereq:programming:0")
-        );
-        assert_eq!(
-            key_move(&nodes, "e:prereq:python", "End"),
-            focus("e:fundamentals:mlcc")
-        );
-        assert_eq!(
-            key_move(&nodes, "e:fundamentals:mlcc", "Home"),
-            focus("s:prereq")
-        );
+        let cases = [
+            ("s:prereq", "ArrowDown", focus("u:prereq:programming")),
+            ("s:prereq", "ArrowUp", TreeMove::Nothing),
+            ("e:prereq:numpy", "ArrowDown", focus("s:fundamentals")),
+            ("s:prereq", "ArrowRight", focus("u:prereq:programming")),
+            ("s:prereq", "ArrowLeft", TreeMove::Toggle("s:prereq".into())),
+            (
+                "e:prereq:python",
+                "ArrowLeft",
+                focus("g:prereq:programming:0"),
+            ),
+            ("e:prereq:python", "End", focus("e:fundamentals:mlcc")),
+            ("e:fundamentals:mlcc", "Home", focus("s:prereq")),
+        ];
+        for (from, key, expected) in cases {
+            assert_eq!(key_move(&nodes, from, key), expected, "{key} from {from}");
+        }
         assert_eq!(key_move(&nodes, "missing", "ArrowDown"), focus("s:prereq"));
 
         let collapsed: HashSet<String> = ["s:prereq".to_string()].into();

@@ -2,16 +2,13 @@
 //! invalid content fails naming file, line and field.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sb_press::{build, BuildError};
-use serde_json::Value;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+mod common;
+use common::{copy_dir, fixture, sample_content};
+use serde_json::Value;
 
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
@@ -43,19 +40,6 @@ fn replace_in(content: &Path, file: &str, from: &str, to: &str) {
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{file} does not contain {from:?}");
     fs::write(path, text.replace(from, to)).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -123,7 +107,7 @@ fn rebuild_replaces_stale_files() {
 
 #[test]
 fn the_bundled_sample_content_is_valid() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let content = sample_content();
     let dir = tempfile::tempdir().unwrap();
     let report = build(&content, &dir.path().join("data")).unwrap();
     assert!(report.articles >= 6 && report.weeks >= 3, "{report:?}");

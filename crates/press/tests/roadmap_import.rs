@@ -11,8 +11,11 @@ use sb_model::{decode_document, ResourceType, Roadmap};
 use sb_press::roadmap::{import, synthetic};
 use sb_press::ContentError;
 
+mod common;
+use common::{copy_dir, fixture, sample_content};
+
 fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+    sample_content()
 }
 
 fn readme() -> String {
@@ -445,19 +448,6 @@ fn junk_never_panics() {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn build_writes_roadmap_json_and_license() {
     let dir = tempfile::tempdir().unwrap();
@@ -484,10 +474,7 @@ fn build_writes_roadmap_json_and_license() {
 fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
-        &content,
-    );
+    copy_dir(&fixture("minimal"), &content);
     fs::create_dir_all(content.join("roadmap")).unwrap();
     fs::write(
         content.join("roadmap/README.md"),
@@ -520,10 +507,7 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
 fn fixture_with_a_roadmap_folder() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
-        &content,
-    );
+    copy_dir(&fixture("minimal"), &content);
     copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
     let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
     // The six documents of the fixture, roadmap.json and the licence.
