@@ -8,10 +8,11 @@ use leptos_router::path;
 
 use crate::api;
 use crate::browser;
-use crate::components::shell::{Footer, Header, SiteData, SITE_NAME};
+use crate::components::shell::{Shell, SiteData, SITE_NAME};
 use crate::pages::about::AboutPage;
 use crate::pages::article::ArticlePage;
 use crate::pages::articles::ArticlesPage;
+use crate::pages::embed::EmbedRoadmapPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::roadmap::RoadmapPage;
@@ -26,8 +27,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|text: String| format!("{text} · {SITE_NAME}") />
         <Router base=base>
-            <Header />
-            <main id="main" tabindex="-1">
+            <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/articles") view=ArticlesPage />
@@ -36,9 +36,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/weekly/:slug") view=WeekPage />
                     <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />
                     <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/embed/roadmap/:section?") view=EmbedRoadmapPage />
                 </Routes>
-            </main>
-            <Footer />
+            </Shell>
         </Router>
     }
 }

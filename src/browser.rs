@@ -229,3 +229,40 @@ pub fn open_new_tab(url: &str) {
         let _ = w.open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer");
     }
 }
+
+/// Sets up the page as an embed widget: marks `<html>` (for the widget's CSS), applies the
+/// widget's theme for this page only (never saved), and reports the content's height to the
+/// embedding page whenever it changes, so the loader can size the iframe (no inner scrollbar).
+pub fn prepare_embed(theme: Option<&str>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(document) = document() else { return };
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1("embed");
+        let _ = match theme {
+            Some(t) => root.set_attribute("data-theme", t),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+    let Some(body) = document.body() else { return };
+    let report = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = window() else { return };
+        let Some(body) = w.document().and_then(|d| d.body()) else {
+            return;
+        };
+        let height = body.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"sb-roadmap:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        if let Ok(Some(parent)) = w.parent() {
+            if parent != w {
+                let _ = parent.post_message(&message, "*");
+            }
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    report.forget();
+}

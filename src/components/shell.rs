@@ -3,6 +3,7 @@
 
 use crate::components::link::Link;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
@@ -25,6 +26,26 @@ impl SiteData {
 
 /// Fallback name while the config loads (and if it fails).
 pub const SITE_NAME: &str = "Society's Backend";
+
+/// The header, the main landmark and the footer around the routed page. Embed widgets
+/// (`/embed/…`) get the page alone.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let embed_prefix = format!("{}/embed/", crate::browser::base_path());
+    let is_embed = Memo::new(move |_| location.pathname.with(|p| p.starts_with(&embed_prefix)));
+    view! {
+        <Show when=move || !is_embed.get()>
+            <Header />
+        </Show>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <Show when=move || !is_embed.get()>
+            <Footer />
+        </Show>
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod article;
 pub mod articles;
+pub mod embed;
 pub mod home;
 pub mod not_found;
 pub mod roadmap;

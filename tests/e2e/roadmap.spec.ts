@@ -71,7 +71,7 @@ test('export, clear, import restores progress and notes', async ({ page }) => {
   await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('');
 
   await page.locator('input[type=file]').setInputFiles(file);
-  await expect(page.locator('.tool-message')).toContainText('Imported progress for 2 resources');
+  await expect(page.locator('.progress-tools .tool-message')).toContainText('Imported progress for 2 resources');
   await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(page, 'Learn Git').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('finished week 3');
@@ -82,7 +82,7 @@ test('importing a file that is not progress says so and changes nothing', async 
   await open(page);
   await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
   await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await expect(page.locator('.tool-message')).toContainText('Could not import');
+  await expect(page.locator('.progress-tools .tool-message')).toContainText('Could not import');
   await expect(page.locator('.overall-text')).toContainText('1 of');
 });
 

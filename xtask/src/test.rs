@@ -15,6 +15,8 @@ use crate::site;
 
 const ROOT_PORT: u16 = 8181;
 const SUB_PORT: u16 = 8182;
+/// A second origin for pages that embed the site's widgets.
+const HOST_PORT: u16 = 8184;
 pub const SUB_BASE: &str = "/newsletter/";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +77,7 @@ fn browser() -> Result<Counts> {
     site::build(SUB_BASE, &sub_root.join(SUB_BASE.trim_matches('/')))?;
     let main_site = nginx::start("test-root", ROOT_PORT, &root_dist, "/")?;
     let sub_site = nginx::start("test-sub", SUB_PORT, &sub_root, SUB_BASE)?;
+    let host_site = host_pages(&main_site.url)?;
 
     let report = work_dir("playwright").join("results.json");
     let _ = fs::remove_file(&report);
@@ -82,6 +85,8 @@ fn browser() -> Result<Counts> {
         .args(["playwright", "test"])
         .env("SITE_URL", &main_site.url)
         .env("SUB_SITE_URL", &sub_site.url)
+        .env("HOST_URL", &host_site.url)
+        .env("HOST_DIR", work_dir("host"))
         .env("DIST_DIR", &root_dist)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .status()
@@ -97,8 +102,62 @@ fn browser() -> Result<Counts> {
     Ok(counts)
 }
 
+/// A plain static server on another port, standing in for a site that embeds the widgets.
+struct HostServer {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for HostServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Writes the host pages of `tests/e2e/host` with the site's URL filled in, and serves them.
+fn host_pages(site_url: &str) -> Result<HostServer> {
+    let dir = work_dir("host");
+    for entry in fs::read_dir(root().join("tests/e2e/host")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let text = fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        fs::write(
+            dir.join(path.file_name().expect("a file")),
+            text.replace("{{SITE}}", site_url),
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    let child = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            &HOST_PORT.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+        ])
+        .arg(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("python3 http.server: {e}"))?;
+    let server = HostServer {
+        child,
+        url: format!("http://127.0.0.1:{HOST_PORT}/"),
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", HOST_PORT)).is_err() {
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "the host page server did not start on port {HOST_PORT}"
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Ok(server)
+}
+
 pub fn run_all() -> Result {
-    let _ = root();
     let native = native()?;
     println!("native: {} passed, {} failed", native.passed, native.failed);
     let browser = browser()?;

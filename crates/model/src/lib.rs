@@ -7,6 +7,7 @@
 pub mod article;
 pub mod date;
 pub mod decode;
+pub mod embed;
 pub mod paging;
 pub mod paths;
 pub mod progress;

@@ -2,11 +2,12 @@
 //! overall and per-section progress, a visual map, search and filters, the tree of resources,
 //! and ways to take progress to another device. Progress is kept in this browser only.
 
+mod embed_dialog;
 mod filters;
 mod map_view;
 mod progress_tools;
-mod state;
-mod tree;
+pub(crate) mod state;
+pub(crate) mod tree;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,6 +20,7 @@ use sb_model::Roadmap;
 use crate::api;
 use crate::browser;
 use crate::components::loaded::Loaded;
+use embed_dialog::EmbedDialog;
 use filters::Filters;
 use map_view::MapView;
 use progress_tools::ProgressTools;
@@ -36,7 +38,7 @@ pub fn RoadmapPage() -> impl IntoView {
 
 #[component]
 fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
-    let ex = Explorer::new(roadmap);
+    let ex = Explorer::new(roadmap, false, true);
     provide_context(ex);
     let params = use_params_map();
     let query = use_query_map();
@@ -136,6 +138,11 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
                 </div>
             </div>
             <ProgressTools />
+            <section class="embed-tools" aria-labelledby="embed-tools-title">
+                <h2 id="embed-tools-title">"Put it on your site"</h2>
+                <p class="muted">"Show the road map, or one section of it, on a course page or blog with two lines of HTML."</p>
+                <EmbedDialog />
+            </section>
             <p class="sr-only" role="status" aria-live="polite">{move || ex.announcement.get()}</p>
         </div>
     }

@@ -29,6 +29,10 @@ pub struct Explorer {
     tallies: Memo<Vec<(String, Tally)>>,
     /// One status and one note signal per resource, so a toggle re-renders one row, not all.
     cells: StoredValue<HashMap<String, Cell>>,
+    /// False in a widget with progress off: no bars, no buttons, no shortcuts.
+    pub interactive: bool,
+    /// True inside an embed widget: links to the site open in a new tab instead of in place.
+    pub embedded: bool,
 }
 
 /// The reactive status and note of one resource.
@@ -39,7 +43,7 @@ pub struct Cell {
 }
 
 impl Explorer {
-    pub fn new(roadmap: Roadmap) -> Self {
+    pub fn new(roadmap: Roadmap, embedded: bool, interactive: bool) -> Self {
         let progress = browser::load_progress()
             .and_then(|json| ProgressFile::parse(&json).ok())
             .unwrap_or_default();
@@ -78,6 +82,8 @@ impl Explorer {
             progress,
             tallies,
             cells: StoredValue::new(cells),
+            interactive,
+            embedded,
             filter: RwSignal::new(RoadmapFilter::default()),
             collapsed: RwSignal::new(HashSet::new()),
             focused: RwSignal::new(first),

@@ -64,7 +64,7 @@ pub fn Tree() -> impl IntoView {
             TreeMove::Nothing => {}
         }
         let Some(node) = node else { return };
-        if let Some(resource) = node.resource.as_deref() {
+        if let Some(resource) = node.resource.as_deref().filter(|_| ex.interactive) {
             let status = ex.progress.with_untracked(|p| p.status(resource));
             let next = match key.as_str() {
                 " " => Some(if status == Status::Done {
@@ -175,7 +175,7 @@ fn Row(node: TreeNode) -> impl IntoView {
                 >
                     <span class="twisty" aria-hidden="true"></span>
                     <span class="row-label">{node.label.clone()}</span>
-                    {is_section.then(|| view! { <SectionTally section=section_id /> })}
+                    {(is_section && ex.interactive).then(|| view! { <SectionTally section=section_id /> })}
                 </li>
             }
             .into_any()
@@ -198,9 +198,11 @@ pub fn SectionTally(section: String) -> impl IntoView {
         <span class="tally" on:click=|ev| ev.stop_propagation()>
             <progress max="100" value=move || tally.get().percent() aria-label=format!("{title} progress")></progress>
             <span class="tally-text">{move || tally.get().summary()}</span>
-            <Link href=format!("/roadmap/{section}") attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {title}")>
-                "#"
-            </Link>
+            {(!ex.embedded).then(|| view! {
+                <Link href=format!("/roadmap/{section}") attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {title}")>
+                    "#"
+                </Link>
+            })}
         </span>
     }
 }
@@ -299,16 +301,20 @@ where
                     None => view! { <span class="entry-author">{format!("by {a}")}</span> }.into_any(),
                 })}
                 {(!resource.free).then(|| view! { <span class="badge not-free">"Not free"</span> })}
-                <Link href=permalink attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {}", resource.title)>
-                    "#"
-                </Link>
+                {(!ex.embedded).then(|| view! {
+                    <Link href=permalink attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {}", resource.title)>
+                        "#"
+                    </Link>
+                })}
             </div>
             {node.note.clone().map(|n| view! { <p class="entry-note">{n}</p> })}
+            <span class="sr-only" id=format!("{row_id}-state")>{move || status.get().label()}</span>
+            {ex.interactive.then(|| view! {
             <div class="entry-actions" on:click=|ev| ev.stop_propagation()>
-                <span class="sr-only" id=format!("{row_id}-state")>{move || status.get().label()}</span>
                 {status_button(Status::Done, "Done")}
                 {status_button(Status::InProgress, "In progress")}
                 {status_button(Status::Skipped, "Skip")}
+                {(!ex.embedded).then(|| view! {
                 <label class="note-label" for=note_id.clone()>"My note"</label>
                 <input
                     id=note_id.clone()
@@ -324,7 +330,9 @@ where
                         }
                     }
                 />
+                })}
             </div>
+            })}
         </li>
     }
     .into_any()

@@ -1,0 +1,160 @@
+// Road map widgets on another origin: two widgets on one host page, sizing by postMessage,
+// forged messages ignored, the snippet from the Embed dialog, shared progress, and framing
+// allowed only for /embed/*.
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import { data } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const host = process.env.HOST_URL ?? 'http://127.0.0.1:8184/';
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
+const hostDir = process.env.HOST_DIR ?? 'target/xtask/host';
+
+const widget = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
+
+/** Waits until an iframe's height equals its content's height and nothing scrolls inside. */
+async function expectSizedToContent(page: Page, iframe: Locator) {
+  const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+  await expect
+    .poll(async () => {
+      const frameHeight = (await iframe.boundingBox())!.height;
+      const inner = await frame.evaluate(() => {
+        const d = document.documentElement;
+        return { scroll: d.scrollHeight, client: d.clientHeight, body: document.body.getBoundingClientRect().height };
+      });
+      return Math.abs(frameHeight - inner.body) <= 2 && inner.scroll <= inner.client + 1;
+    }, { timeout: 10_000 })
+    .toBe(true);
+}
+
+test('two widgets on another origin render their own sections and options', async ({ page }) => {
+  await page.goto(`${host}two-widgets.html`);
+  const a = widget(page, 'widget-a');
+  const b = widget(page, 'widget-b');
+  await expect(a.locator('h1')).toHaveText('ML Road Map: Fundamentals');
+  await expect(b.locator('h1')).toHaveText('ML Road Map: Free GPUs');
+  await expect(a.locator('.tree-entry')).toHaveCount(2);
+  await expect(b.locator('.tree-entry')).toHaveCount(6);
+  // No site chrome inside a widget.
+  await expect(a.locator('header.site-header')).toHaveCount(0);
+  await expect(a.locator('footer')).toHaveCount(0);
+  // Progress on in A, off in B.
+  await expect(a.getByRole('button', { name: 'Done' }).first()).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Done' })).toHaveCount(0);
+  // B is dark and compact; A follows the (light) system.
+  const bg = (l: ReturnType<typeof widget>) => l.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(await bg(b)).toBe('rgb(15, 17, 21)');
+  expect(await bg(a)).toBe('rgb(255, 255, 255)');
+  await expect(b.locator('.embed-root')).toHaveClass(/embed-compact/);
+  // A small link back to the full road map, in a new tab.
+  const back = a.getByRole('link', { name: /Open the full road map/ });
+  await expect(back).toHaveAttribute('target', '_blank');
+  await expect(back).toHaveAttribute('href', `${site}roadmap/fundamentals`);
+  // The iframes carry a title and a sandbox.
+  for (const id of ['widget-a', 'widget-b']) {
+    const iframe = page.locator(`#${id} iframe`);
+    await expect(iframe).toHaveAttribute('title', /Machine Learning Road Map/);
+    await expect(iframe).toHaveAttribute('sandbox', /allow-scripts/);
+    await expect(iframe).toHaveAttribute('loading', 'lazy');
+  }
+});
+
+test('each iframe is as tall as its content, and follows when a section opens or closes', async ({ page }) => {
+  await page.goto(`${host}two-widgets.html`);
+  const iframeA = page.locator('#widget-a iframe');
+  const iframeB = page.locator('#widget-b iframe');
+  await expect(widget(page, 'widget-a').locator('.tree-entry')).toHaveCount(2);
+  await expect(widget(page, 'widget-b').locator('.tree-entry')).toHaveCount(6);
+  await expectSizedToContent(page, iframeA);
+  await expectSizedToContent(page, iframeB);
+  const open = (await iframeB.boundingBox())!.height;
+
+  // Close the Free GPUs section inside widget B: the iframe shrinks with it.
+  await widget(page, 'widget-b').locator('[role=treeitem][aria-level="1"]').click();
+  await expect(widget(page, 'widget-b').locator('.tree-entry')).toHaveCount(0);
+  await expect.poll(async () => (await iframeB.boundingBox())!.height).toBeLessThan(open - 100);
+  await expectSizedToContent(page, iframeB);
+
+  // Open it again: it grows back.
+  await widget(page, 'widget-b').locator('[role=treeitem][aria-level="1"]').click();
+  await expect.poll(async () => (await iframeB.boundingBox())!.height).toBeGreaterThan(open - 3);
+  await expectSizedToContent(page, iframeB);
+});
+
+test('a forged resize message from the host page or another frame is ignored', async ({ page }) => {
+  await page.goto(`${host}two-widgets.html`);
+  const iframeA = page.locator('#widget-a iframe');
+  await expect(widget(page, 'widget-a').locator('.tree-entry')).toHaveCount(2);
+  await expectSizedToContent(page, iframeA);
+  const before = (await iframeA.boundingBox())!.height;
+
+  // The host page's own script posts a height message to itself.
+  await page.evaluate(() => window.postMessage({ type: 'sb-roadmap:height', height: 5 }, '*'));
+  // A frame of the host's origin posts one to its parent.
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.srcdoc = "<script>parent.postMessage({ type: 'sb-roadmap:height', height: 7 }, '*')<\/script>";
+    document.body.appendChild(f);
+  });
+  await page.waitForTimeout(500);
+  expect((await iframeA.boundingBox())!.height).toBe(before);
+});
+
+test('the snippet copied from the Embed dialog works when pasted into a blank page', async ({ page }) => {
+  await page.goto(`${site}roadmap`);
+  await page.getByRole('button', { name: 'Embed this road map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed the road map on your site' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Section').selectOption('job-skills');
+  await dialog.getByLabel('Compact').check();
+  await dialog.getByLabel('Theme').selectOption('dark');
+  // The live preview follows the options.
+  await expect(dialog.frameLocator('iframe').locator('h1')).toHaveText('ML Road Map: Job Skills');
+  const snippet = await dialog.getByLabel('Snippet to paste').inputValue();
+  expect(snippet).toContain('data-section="job-skills"');
+  expect(snippet).toContain('data-compact="true"');
+  expect(snippet).toContain(`src="${site}embed.js"`);
+  await dialog.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(dialog.getByRole('status')).toContainText(/Copied|copy it/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Paste it into an empty page on the other origin's real server.
+  const name = `pasted-${test.info().workerIndex}-${Date.now()}.html`;
+  writeFileSync(join(hostDir, name), `<!doctype html><html lang="en"><title>Pasted</title><body>${snippet}</body></html>`);
+  await page.goto(`${host}${name}`);
+  const frame = page.frameLocator('[data-sb-roadmap] iframe');
+  await expect(frame.locator('h1')).toHaveText('ML Road Map: Job Skills');
+  await expect(frame.locator('.embed-root')).toHaveClass(/embed-compact/);
+  await expectSizedToContent(page, page.locator('[data-sb-roadmap] iframe'));
+});
+
+test('progress marked in a widget is the progress of the full site', async ({ page }) => {
+  await page.goto(`${host}two-widgets.html`);
+  const a = widget(page, 'widget-a');
+  const row = a.locator('.tree-entry').filter({ hasText: 'Machine Learning Crash Course' });
+  await row.getByRole('button', { name: 'Done' }).click();
+  await expect(a.locator('.overall-text')).toHaveText('1 of 2 done');
+
+  await page.goto(`${site}roadmap/fundamentals`);
+  const siteRow = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Machine Learning Crash Course', exact: true }) });
+  await expect(siteRow.getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  expect(data('roadmap.json').sections.map((s: any) => s.id)).toContain('fundamentals');
+});
+
+test('only /embed/* may be framed by other sites', async ({ page, request }) => {
+  const about = await request.get(`${site}about`);
+  expect(about.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  const embed = await request.get(`${site}embed/roadmap/fundamentals`);
+  expect(embed.status()).toBe(200);
+  expect(embed.headers()['content-security-policy']).toContain('frame-ancestors *');
+  expect(embed.headers()['x-frame-options']).toBeUndefined();
+
+  await page.goto(`${host}frame-refused.html`);
+  await expect(page.frameLocator('#embed').locator('h1')).toHaveText('ML Road Map: Fundamentals');
+  // Chromium refuses to render the framed About page: its frame never shows the page.
+  await page.waitForTimeout(1500);
+  await expect(page.frameLocator('#about').getByText("About Society's Backend")).toHaveCount(0);
+  const aboutFrame = (await (await page.locator('#about').elementHandle())!.contentFrame())!;
+  expect(aboutFrame.url()).not.toBe(`${site}about`);
+});
