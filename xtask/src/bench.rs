@@ -49,7 +49,10 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     }
 }
 
-/// Sizes per kind (wasm, js, css) of the files at the top of `dist`.
+/// The widget loader for other sites: not part of the site's own bundle, reported apart.
+const EMBED_LOADER: &str = "embed.js";
+
+/// Sizes per kind (wasm, js, css) of the files at the top of `dist` that the site loads.
 pub fn bundle_sizes(dist: &Path) -> Result<Vec<(&'static str, Sizes)>> {
     let mut kinds = vec![
         ("wasm", Sizes::default()),
@@ -58,6 +61,9 @@ pub fn bundle_sizes(dist: &Path) -> Result<Vec<(&'static str, Sizes)>> {
     ];
     for entry in fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
+        if path.file_name().is_some_and(|n| n == EMBED_LOADER) {
+            continue;
+        }
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -112,11 +118,21 @@ pub fn run() -> Result {
         bundle.insert(kind.to_string(), entry(s));
     }
     bundle.insert("total".into(), entry(&total));
+    let loader =
+        measure(&fs::read(dist.join(EMBED_LOADER)).map_err(|e| format!("{EMBED_LOADER}: {e}"))?);
+    println!(
+        "{:<8} {:>12} {:>12} {:>12}  (widget loader for other sites)",
+        EMBED_LOADER,
+        kb(loader.raw),
+        kb(loader.gzip),
+        kb(loader.brotli)
+    );
     let explorer = roadmap_speed(&dist)?;
     let results = serde_json::json!({
         "bundle_bytes": bundle,
         "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
         "budget_used": (ratio * 1000.0).round() / 1000.0,
+        "embed_loader_bytes": entry(&loader),
         "roadmap_explorer": explorer,
     });
     let out = root().join("bench/results.json");

@@ -101,9 +101,7 @@ pub fn Tree() -> impl IntoView {
         }
     };
     view! {
-        <p class="tree-keys" id="tree-keys">
-            "Keyboard: arrows move and open, Space marks done, P in progress, S skip, R reset, N note, Enter opens."
-        </p>
+        <p class="tree-keys" id="tree-keys">{keys_hint(ex.interactive, ex.embedded)}</p>
         <ul role="tree" aria-label="Road map" aria-describedby="tree-keys" class="tree" on:keydown=on_keydown>
             <For each=move || nodes.get() key=|n| n.key.clone() let:node>
                 <Row node />
@@ -112,6 +110,15 @@ pub fn Tree() -> impl IntoView {
         <Show when=move || nodes.with(Vec::is_empty)>
             <p class="tree-empty">"Nothing in the road map matches these filters."</p>
         </Show>
+    }
+}
+
+/// The keyboard help above the tree, naming only the keys that do something here.
+fn keys_hint(interactive: bool, embedded: bool) -> &'static str {
+    match (interactive, embedded) {
+        (false, _) => "Keyboard: arrows move and open, Enter opens.",
+        (true, true) => "Keyboard: arrows move and open, Space marks done, P in progress, S skip, R reset, Enter opens.",
+        (true, false) => "Keyboard: arrows move and open, Space marks done, P in progress, S skip, R reset, N note, Enter opens.",
     }
 }
 
