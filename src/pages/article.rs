@@ -9,6 +9,7 @@ use crate::api;
 use crate::browser;
 use crate::components::cards::{ArticleMeta, DateTime};
 use crate::components::loaded::Loaded;
+use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -28,8 +29,11 @@ pub fn ArticlePage() -> impl IntoView {
                             {meta.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
                             <ArticleMeta article=meta.clone() />
                             {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
+                            <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
                         </header>
+                        <TableOfContents toc=a.toc />
                         <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
+                        <PrevNext previous=a.previous next=a.next />
                     </article>
                     <p class="back-link">
                         <Link href="/articles">"← All articles"</Link>

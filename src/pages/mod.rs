@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod article;
+pub mod article_extras;
 pub mod articles;
 pub mod embed;
 pub mod home;

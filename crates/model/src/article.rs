@@ -29,6 +29,31 @@ pub struct Article {
     pub schema: u32,
     pub meta: ArticleSummary,
     pub body_html: String,
+    /// The body's `##`/`###` headings, for the table of contents.
+    #[serde(default)]
+    pub toc: Vec<TocEntry>,
+    /// The next older article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<ArticleLink>,
+    /// The next newer article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<ArticleLink>,
+}
+
+/// One heading of an article's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+    /// 2 or 3.
+    pub level: u8,
+}
+
+/// A link to another article (previous / next).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleLink {
+    pub slug: String,
+    pub title: String,
 }
 
 /// Sorts newest first; equal dates fall back to title so the order is stable.
@@ -71,6 +96,9 @@ mod tests {
             schema: 1,
             meta: summary("x", "2026-02-02"),
             body_html: "<p>b</p>".into(),
+            toc: vec![],
+            previous: None,
+            next: None,
         };
         let json = serde_json::to_value(&article).unwrap();
         assert_eq!(json["meta"]["slug"], "x");

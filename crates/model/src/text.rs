@@ -106,3 +106,27 @@ mod tests {
         assert_eq!(reading_minutes(2300), 10);
     }
 }
+
+/// Percent-encodes text for a URL query value (RFC 3986 unreserved characters stay as they are).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod encode_tests {
+    use super::percent_encode;
+
+    #[test]
+    fn encodes_reserved_and_unicode() {
+        assert_eq!(percent_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+        assert_eq!(percent_encode("safe-._~"), "safe-._~");
+    }
+}

@@ -118,6 +118,9 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
                 summary,
             },
             body_html: body.html,
+            toc: body.toc,
+            previous: None,
+            next: None,
         }),
         _ => Err(problems.0),
     }

@@ -7,6 +7,7 @@ pub mod articles;
 pub mod error;
 pub mod fields;
 pub mod front_matter;
+pub mod highlight;
 pub mod markdown;
 pub mod roadmap;
 pub mod site;

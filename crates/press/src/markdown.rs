@@ -1,14 +1,18 @@
 //! Markdown to safe HTML, at build time.
 //!
 //! pulldown-cmark renders CommonMark (with tables, footnotes and strikethrough);
-//! headings get stable `id`s for anchor links; then ammonia sanitizes the result so that no
+//! headings get stable `id`s for anchor links and a table of contents; fenced code is
+//! highlighted by [`crate::highlight`]; then ammonia sanitizes the result so that no
 //! script, event handler or `javascript:`/`data:` URL can reach a reader, whatever the Markdown
 //! held. The browser only ever inserts this sanitized HTML.
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use sb_model::article::TocEntry;
 use sb_model::text::{slugify, word_count};
+
+use crate::highlight::{highlight, CLASS_PREFIX};
 
 /// The result of rendering one Markdown text.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +22,8 @@ pub struct Rendered {
     pub words: usize,
     /// Plain text of the first paragraph, for summaries.
     pub first_paragraph: String,
+    /// The `##` and `###` headings, for a table of contents.
+    pub toc: Vec<TocEntry>,
 }
 
 fn options() -> Options {
@@ -32,12 +38,15 @@ pub fn render(markdown: &str) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let events = with_heading_ids(events);
     let (words, first_paragraph) = prose_stats(&events);
+    let toc = table_of_contents(&events);
+    let events = with_highlighted_code(events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     Rendered {
         html: sanitize(&raw),
         words,
         first_paragraph,
+        toc,
     }
 }
 
@@ -81,6 +90,82 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     events
 }
 
+/// The level-2 and level-3 headings with their ids and plain text.
+fn table_of_contents(events: &[Event<'_>]) -> Vec<TocEntry> {
+    let mut toc = Vec::new();
+    let mut current: Option<TocEntry> = None;
+    for e in events {
+        match e {
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id),
+                ..
+            }) if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) => {
+                current = Some(TocEntry {
+                    id: id.to_string(),
+                    text: String::new(),
+                    level: if *level == HeadingLevel::H2 { 2 } else { 3 },
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(c) = current.take() {
+                    toc.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    toc
+}
+
+/// Replaces each fenced code block in a known language by its highlighted HTML. The fence tag
+/// is reduced to `[a-z0-9+#-]` before it reaches a class name.
+fn with_highlighted_code(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut iter = events.into_iter();
+    while let Some(e) = iter.next() {
+        let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &e else {
+            out.push(e);
+            continue;
+        };
+        let lang: String = info
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-'))
+            .collect();
+        let mut inner = vec![];
+        let mut code = String::new();
+        for e in iter.by_ref() {
+            if matches!(e, Event::End(TagEnd::CodeBlock)) {
+                break;
+            }
+            if let Event::Text(t) = &e {
+                code.push_str(t);
+            }
+            inner.push(e);
+        }
+        match highlight(&code, &lang) {
+            Some(html) => out.push(Event::Html(CowStr::from(format!(
+                "<pre><code class=\"language-{lang}\">{html}</code></pre>\n"
+            )))),
+            None => {
+                out.push(e);
+                out.extend(inner);
+                out.push(Event::End(TagEnd::CodeBlock));
+            }
+        }
+    }
+    out
+}
+
 fn prose_stats(events: &[Event<'_>]) -> (usize, String) {
     let mut words = 0;
     let mut in_code = false;
@@ -122,6 +207,19 @@ pub fn sanitize(html: &str) -> String {
         .add_allowed_classes("code", CODE_CLASSES)
         .add_allowed_classes("div", ["footnote-definition"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
+        .add_tag_attributes("span", ["class"])
+        .attribute_filter(|element, attribute, value| {
+            if element == "span" && attribute == "class" {
+                // Only the highlighter's own classes survive on spans.
+                let kept: Vec<&str> = value
+                    .split_whitespace()
+                    .filter(|c| c.starts_with(CLASS_PREFIX))
+                    .collect();
+                (!kept.is_empty()).then(|| kept.join(" ").into())
+            } else {
+                Some(value.into())
+            }
+        })
         .url_schemes(["http", "https", "mailto"].into())
         .link_rel(Some("noopener noreferrer"));
     builder.clean(html).to_string()
@@ -176,6 +274,44 @@ mod tests {
         let r = render("One two three.\n\n```python\nimport torch as t\n```\n");
         assert!(r.html.contains("class=\"language-python\""), "{}", r.html);
         assert_eq!(r.words, 3);
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_with_classes_only() {
+        let r =
+            render("```python\nimport torch  # comment\n```\n\n```nosuchlang\nplain <b>\n```\n");
+        assert!(
+            r.html
+                .contains("<pre><code class=\"language-python\"><span class=\"hl-"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("hl-comment"), "{}", r.html);
+        assert!(r.html.contains("plain &lt;b&gt;"), "{}", r.html);
+        assert!(!r.html.contains("style="), "{}", r.html);
+        let hostile = render("<span class=\"evil hl-x\" onclick=\"x()\">t</span>").html;
+        assert!(
+            hostile.contains("<span class=\"hl-x\">t</span>"),
+            "{hostile}"
+        );
+    }
+
+    #[test]
+    fn toc_lists_h2_and_h3() {
+        let r = render("# Title\n\n## First `part`\n\n### Detail\n\n#### Too deep\n\n## Second\n");
+        let toc: Vec<(u8, &str, &str)> = r
+            .toc
+            .iter()
+            .map(|t| (t.level, t.id.as_str(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            toc,
+            [
+                (2, "first-part", "First part"),
+                (3, "detail", "Detail"),
+                (2, "second", "Second")
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use sb_model::article::ArticleLink;
 use sb_model::paging::{paginate, PAGE_SIZE};
 use sb_model::{article, paths, week, Article, Roadmap, SiteConfig, Week, SCHEMA_VERSION};
 use serde::Serialize;
@@ -61,6 +62,21 @@ fn read(path: &Path) -> Result<String, BuildError> {
     fs::read_to_string(path).map_err(BuildError::io(path))
 }
 
+/// Gives each article (sorted newest first) links to the next newer and next older one.
+fn link_neighbours(articles: &mut [Article]) {
+    let links: Vec<ArticleLink> = articles
+        .iter()
+        .map(|a| ArticleLink {
+            slug: a.meta.slug.clone(),
+            title: a.meta.title.clone(),
+        })
+        .collect();
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.next = i.checked_sub(1).map(|j| links[j].clone());
+        a.previous = links.get(i + 1).cloned();
+    }
+}
+
 /// Loads and validates the whole content folder.
 pub fn load(content: &Path) -> Result<Site, BuildError> {
     let mut errors: Vec<ContentError> = Vec::new();
@@ -103,6 +119,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             .cmp(&a.meta.date)
             .then_with(|| a.meta.title.cmp(&b.meta.title))
     });
+    link_neighbours(&mut articles);
 
     let mut weeks = Vec::new();
     for file in markdown_files(&content.join("weeks"))? {

@@ -1,0 +1,52 @@
+// Reading an article: table of contents, highlighted code, previous/next, share links.
+import { test, expect } from '@playwright/test';
+import { data, h1, latestArticle } from './helpers';
+
+test('a table-of-contents link moves to its heading and stays on the article', async ({ page }) => {
+  const article = latestArticle();
+  const doc = data(`articles/${article.slug}.json`);
+  expect(doc.toc.length).toBeGreaterThanOrEqual(3);
+  await page.goto(`./articles/${article.slug}`);
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.getByRole('link')).toHaveCount(doc.toc.length);
+  const target = doc.toc[doc.toc.length - 1];
+  await toc.getByRole('link', { name: target.text }).click();
+  await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}#${target.id}$`));
+  await expect(await h1(page)).toHaveText(article.title);
+});
+
+test('code blocks are highlighted at build time, in both themes', async ({ page }) => {
+  const article = latestArticle();
+  await page.goto(`./articles/${article.slug}`);
+  const spans = page.locator('.prose pre code span[class*="hl-"]');
+  await expect(spans.first()).toBeVisible();
+  expect(await spans.count()).toBeGreaterThan(5);
+  const colours = await page.evaluate(() => {
+    const text = getComputedStyle(document.querySelector('.prose pre code')!).color;
+    const coloured = [...document.querySelectorAll('.prose pre code span')].map((s) => getComputedStyle(s).color);
+    return { text, distinct: new Set(coloured.filter((c) => c !== text)).size };
+  });
+  expect(colours.distinct).toBeGreaterThan(0);
+});
+
+test('previous and next links walk through the articles in date order', async ({ page }) => {
+  const items = data('articles/page-1.json').items;
+  await page.goto(`./articles/${items[1].slug}`);
+  const nav = page.getByRole('navigation', { name: 'More articles' });
+  await expect(nav.getByRole('link', { name: /Previous/ })).toContainText(items[2].title);
+  await nav.getByRole('link', { name: /Next/ }).click();
+  await expect(await h1(page)).toHaveText(items[0].title);
+  // The newest article has no "Next".
+  await expect(page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: /Next/ })).toHaveCount(0);
+});
+
+test('share links carry the article address and title', async ({ page }) => {
+  const article = latestArticle();
+  await page.goto(`./articles/${article.slug}`);
+  const share = page.getByRole('group', { name: 'Share this article' });
+  const url = new URL(`articles/${article.slug}`, process.env.SITE_URL ?? 'http://127.0.0.1:8181/').href;
+  await expect(share.getByRole('link', { name: 'Share on X' })).toHaveAttribute('href', new RegExp(`url=${encodeURIComponent(url).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(share.getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', /linkedin\.com\/sharing/);
+  await expect(share.getByRole('link', { name: 'Email' })).toHaveAttribute('href', /^mailto:\?subject=/);
+});
