@@ -104,3 +104,18 @@ pub async fn week(slug: String) -> Result<Week, ApiError> {
 pub async fn roadmap() -> Result<sb_model::Roadmap, ApiError> {
     get(&paths::roadmap()).await
 }
+
+pub async fn topics() -> Result<sb_model::topic::TopicIndex, ApiError> {
+    get(&paths::topics()).await
+}
+
+/// One page of the archive: all articles, or only those of one topic.
+pub async fn archive_page(
+    topic: Option<String>,
+    page: u32,
+) -> Result<IndexPage<ArticleSummary>, ApiError> {
+    match topic {
+        Some(slug) => get(&paths::topic_page(&slug, page)).await,
+        None => articles_page(page).await,
+    }
+}

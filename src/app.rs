@@ -16,6 +16,7 @@ use crate::pages::embed::EmbedRoadmapPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::roadmap::RoadmapPage;
+use crate::pages::topics::{TopicPage, TopicsPage};
 use crate::pages::week::WeekPage;
 use crate::pages::weeks::WeeksPage;
 
@@ -32,6 +33,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/articles") view=ArticlesPage />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/topics") view=TopicsPage />
+                    <Route path=path!("/topics/:slug") view=TopicPage />
                     <Route path=path!("/weekly") view=WeeksPage />
                     <Route path=path!("/weekly/:slug") view=WeekPage />
                     <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />

@@ -26,7 +26,10 @@ pub fn ArticleMeta(article: ArticleSummary) -> impl IntoView {
                             {article
                                 .topics
                                 .iter()
-                                .map(|t| view! { <span class="topic">{t.replace('-', " ")}</span> })
+                                .map(|t| {
+                                    let label = t.replace('-', " ");
+                                    view! { <Link href=format!("/topics/{t}") attr:class="topic">{label}</Link> }
+                                })
                                 .collect_view()}
                         </span>
                     }

@@ -26,18 +26,22 @@ fn page_param() -> impl Fn() -> u32 + Copy {
 }
 
 #[component]
-pub fn IndexList<T, Fut, R, V>(
+pub fn IndexList<T, Fetch, Fut, R, V>(
     title: &'static str,
     lead: &'static str,
-    /// The page's own path, for the pager's links.
-    base: &'static str,
-    /// Loads one index page.
-    fetch: fn(u32) -> Fut,
+    /// Controls shown between the lead and the list (a filter).
+    #[prop(optional)]
+    children: Option<Children>,
+    /// The page's own path (and filter query), for the pager's links.
+    base: Signal<String>,
+    /// Loads one index page (it may read other reactive state, such as a filter).
+    fetch: Fetch,
     /// Renders one item as a card.
     item: R,
 ) -> impl IntoView
 where
     T: Clone + 'static,
+    Fetch: Fn(u32) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<IndexPage<T>, ApiError>> + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -48,13 +52,14 @@ where
         let (page, total_pages) = (index.page, index.total_pages);
         view! {
             <div class="card-list">{index.items.into_iter().map(item.clone()).collect_view()}</div>
-            <Pager base page total_pages />
+            <Pager base=base.get() page total_pages />
         }
     };
     view! {
         <Title text=title />
         <h1>{title}</h1>
         <p class="lead">{lead}</p>
+        {children.map(|c| c())}
         <Loaded resource=index render />
     }
 }

@@ -4,12 +4,18 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 
 #[component]
-pub fn Pager(base: &'static str, page: u32, total_pages: u32) -> impl IntoView {
+pub fn Pager(
+    /// The index's path, with its filter query if any.
+    base: String,
+    page: u32,
+    total_pages: u32,
+) -> impl IntoView {
+    let join = if base.contains('?') { '&' } else { '?' };
     let link = move |p: u32| {
         if p <= 1 {
-            base.to_string()
+            base.clone()
         } else {
-            format!("{base}?page={p}")
+            format!("{base}{join}page={p}")
         }
     };
     (total_pages > 1).then(|| {

@@ -8,5 +8,6 @@ pub mod embed;
 pub mod home;
 pub mod not_found;
 pub mod roadmap;
+pub mod topics;
 pub mod week;
 pub mod weeks;

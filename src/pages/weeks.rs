@@ -12,7 +12,7 @@ pub fn WeeksPage() -> impl IntoView {
         <IndexList
             title="Weekly reading lists"
             lead="What is worth your time in ML engineering each week, with our take on each."
-            base="/weekly"
+            base=Signal::stored("/weekly".to_string())
             fetch=api::weeks_page
             item=|week| view! { <WeekCard week /> }
         />

@@ -10,6 +10,8 @@ const pages = [
   ['weekly lists', () => './weekly'],
   ['week', () => `./weekly/${latestWeek().slug}`],
   ['road map', () => './roadmap'],
+  ['topics', () => './topics'],
+  ['topic', () => './topics/hardware'],
   ['about', () => './about'],
   ['404', () => './missing-page'],
 ] as const;

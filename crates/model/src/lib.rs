@@ -19,6 +19,7 @@ pub mod site;
 #[cfg(test)]
 mod test_fixtures;
 pub mod text;
+pub mod topic;
 pub mod week;
 
 pub use article::{Article, ArticleSummary};

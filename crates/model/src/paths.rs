@@ -25,6 +25,15 @@ pub fn week(slug: &str) -> String {
     format!("weeks/{slug}.json")
 }
 
+pub fn topics() -> String {
+    "topics.json".to_string()
+}
+
+/// One page of a topic's articles, newest first.
+pub fn topic_page(slug: &str, page: u32) -> String {
+    format!("topics/{slug}/page-{page}.json")
+}
+
 pub fn roadmap() -> String {
     "roadmap.json".to_string()
 }

@@ -30,6 +30,15 @@ struct ArticleFront {
 
 /// Reads one article file. Collects every problem it finds rather than stopping at the first.
 pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
+    load_with_topics(file, text, None)
+}
+
+/// Reads one article, checking its topics against the registry when there is one.
+pub fn load_with_topics(
+    file: &Path,
+    text: &str,
+    known_topics: Option<&[String]>,
+) -> Result<Article, Vec<ContentError>> {
     let doc = front_matter::split(file, text).map_err(|e| vec![e])?;
     let front: ArticleFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut problems = Problems::default();
@@ -62,7 +71,18 @@ pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
     };
     let mut topics = Vec::new();
     for t in &front.topics {
-        if is_slug(t.get_ref()) {
+        let unknown = known_topics.is_some_and(|known| !known.contains(t.get_ref()));
+        if is_slug(t.get_ref()) && unknown {
+            problems.push(ContentError::new(
+                file,
+                fields::line_in_file(&doc, t.span()),
+                Some("topics"),
+                format!(
+                    "unknown topic `{}`: add it to content/topics.toml or fix the spelling",
+                    t.get_ref()
+                ),
+            ));
+        } else if is_slug(t.get_ref()) {
             topics.push(t.get_ref().clone());
         } else {
             problems.push(ContentError::new(

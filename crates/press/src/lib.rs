@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod roadmap;
 pub mod site;
 pub mod site_config;
+pub mod topics;
 pub mod weeks;
 
 pub use error::{BuildError, ContentError};

@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 
 use sb_model::article::ArticleLink;
 use sb_model::paging::{paginate, PAGE_SIZE};
+use sb_model::topic::{Topic, TopicIndex};
 use sb_model::{article, paths, week, Article, Roadmap, SiteConfig, Week, SCHEMA_VERSION};
 use serde::Serialize;
 
 use crate::error::{BuildError, ContentError};
+use crate::topics::{self, TopicDef};
 use crate::{articles, roadmap, site_config, weeks};
 
 /// Where the road map's licence is copied, relative to the data folder.
@@ -32,6 +34,8 @@ pub struct Site {
     pub roadmap_license: Option<Vec<u8>>,
     /// Things that were read but guessed or skipped; `press` prints them, they do not fail it.
     pub warnings: Vec<ContentError>,
+    /// The topic registry (`content/topics.toml`), in the publisher's order.
+    pub topics: Vec<TopicDef>,
 }
 
 /// What a build wrote.
@@ -90,9 +94,26 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
         }
     };
 
+    let topics_path = content.join("topics.toml");
+    let topic_defs = if topics_path.exists() {
+        match topics::load(&topics_path, &read(&topics_path)?) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.extend(e);
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    // Without a registry any well-formed topic is accepted.
+    let known: Option<Vec<String>> = topics_path
+        .exists()
+        .then(|| topic_defs.iter().map(|t| t.slug.clone()).collect());
+
     let mut loaded = Vec::new();
     for file in markdown_files(&content.join("articles"))? {
-        match articles::load(&file, &read(&file)?) {
+        match articles::load_with_topics(&file, &read(&file)?, known.as_deref()) {
             Ok(a) => loaded.push((file, a)),
             Err(e) => errors.extend(e),
         }
@@ -146,6 +167,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             roadmap,
             roadmap_license,
             warnings,
+            topics: topic_defs,
         }),
         _ => Err(BuildError::Content(errors)),
     }
@@ -221,6 +243,8 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
         write_json(out, &paths::article(&a.meta.slug), a, &mut files)?;
     }
 
+    write_topics(site, &summaries, out, &mut files)?;
+
     let mut week_summaries: Vec<_> = site.weeks.iter().map(|w| w.meta.clone()).collect();
     week::sort_newest_first(&mut week_summaries);
     for page in paginate(&week_summaries, PAGE_SIZE, SCHEMA_VERSION) {
@@ -243,6 +267,48 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
         files,
         resources: site.roadmap.as_ref().map_or(0, |r| r.resources.len()),
     })
+}
+
+/// `topics.json` and, per topic, its articles as index pages (newest first).
+fn write_topics(
+    site: &Site,
+    summaries: &[sb_model::ArticleSummary],
+    out: &Path,
+    files: &mut usize,
+) -> Result<(), BuildError> {
+    let index = TopicIndex {
+        schema: SCHEMA_VERSION,
+        topics: site
+            .topics
+            .iter()
+            .map(|t| Topic {
+                slug: t.slug.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                count: summaries
+                    .iter()
+                    .filter(|a| a.topics.contains(&t.slug))
+                    .count() as u32,
+            })
+            .collect(),
+    };
+    write_json(out, &paths::topics(), &index, files)?;
+    for topic in &index.topics {
+        let tagged: Vec<_> = summaries
+            .iter()
+            .filter(|a| a.topics.contains(&topic.slug))
+            .cloned()
+            .collect();
+        for page in paginate(&tagged, PAGE_SIZE, SCHEMA_VERSION) {
+            write_json(
+                out,
+                &paths::topic_page(&topic.slug, page.page),
+                &page,
+                files,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Loads `content` and writes `out`: the `press build` command.

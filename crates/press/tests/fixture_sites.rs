@@ -47,7 +47,7 @@ fn minimal_site_writes_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("data");
     let report = build(&fixture("minimal"), &out).unwrap();
-    assert_eq!((report.articles, report.weeks, report.files), (2, 1, 6));
+    assert_eq!((report.articles, report.weeks, report.files), (2, 1, 9));
 
     let site = read_json(&out.join("site.json"));
     assert_eq!(site["schema"], 1);
@@ -86,6 +86,14 @@ fn minimal_site_writes_every_document() {
         article["meta"]["summary"],
         "The newer article's first paragraph."
     );
+
+    let topics = read_json(&out.join("topics.json"));
+    assert_eq!(topics["topics"][0]["slug"], "model-serving");
+    assert_eq!(topics["topics"][0]["count"], 1);
+    assert_eq!(topics["topics"][1]["count"], 0);
+    let serving = read_json(&out.join("topics/model-serving/page-1.json"));
+    assert_eq!(serving["items"][0]["slug"], "newer-article");
+    assert_eq!(serving["items"].as_array().unwrap().len(), 1);
 
     let week = read_json(&out.join("weeks/2026-11-20.json"));
     assert_eq!(week["sections"][0]["entries"][0]["kind"], "paper");
@@ -144,6 +152,19 @@ fn unknown_field_is_reported() {
     let err = build_error(&[("articles/newer-article.md", "topics =", "tags =")]);
     assert!(
         err.contains("newer-article.md:4: field `tags`: unknown field `tags`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_topic_names_file_line_and_field() {
+    let err = build_error(&[(
+        "articles/newer-article.md",
+        "\"model-serving\"",
+        "\"model-servng\"",
+    )]);
+    assert!(
+        err.contains("articles/newer-article.md:4: field `topics`: unknown topic `model-servng`"),
         "{err}"
     );
 }

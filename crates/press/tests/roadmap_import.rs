@@ -499,7 +499,7 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
     // Without a road map folder the build is as before.
     fs::remove_dir_all(content.join("roadmap")).unwrap();
     let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
-    assert_eq!((report.files, report.resources), (6, 0));
+    assert_eq!((report.files, report.resources), (9, 0));
     assert!(!dir.path().join("out/roadmap.json").exists());
 }
 
@@ -510,8 +510,8 @@ fn fixture_with_a_roadmap_folder() {
     copy_dir(&fixture("minimal"), &content);
     copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
     let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
-    // The six documents of the fixture, roadmap.json and the licence.
-    assert_eq!((report.files, report.resources), (8, 69));
+    // The nine documents of the fixture, roadmap.json and the licence.
+    assert_eq!((report.files, report.resources), (11, 69));
 }
 
 #[test]
