@@ -28,3 +28,22 @@ test('hashed assets are cached for a year, data briefly, and missing data is a r
   expect(data.headers()['cache-control']).toBe('public, max-age=300');
   expect((await request.get('./data/articles/nope.json')).status()).toBe(404);
 });
+
+test('an article fetched without JavaScript carries its own title and social tags', async ({ request }) => {
+  const { latestArticle } = await import('./helpers');
+  const article = latestArticle();
+  const response = await request.get(`./articles/${article.slug}`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`<meta property="og:title" content="${article.title}">`);
+  expect(html).toContain('<meta name="twitter:card" content="summary">');
+  expect(html).toContain(`/articles/${article.slug}">`);
+});
+
+test('feeds, sitemap and robots.txt are served', async ({ request }) => {
+  for (const [path, marker] of [['./feed.xml', '<rss version="2.0"'], ['./atom.xml', '<feed xmlns="http://www.w3.org/2005/Atom">'], ['./sitemap.xml', '<urlset'], ['./robots.txt', 'Sitemap:']]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).toContain(marker);
+  }
+});

@@ -3,7 +3,8 @@
 //! - trunk's inline `<script type="module">` moves into a hashed file, so the pages run under a
 //!   Content-Security-Policy without `'unsafe-inline'`;
 //! - `404.html` (a copy of the app's page) for hosts that serve it for unknown paths;
-//! - the Netlify/Cloudflare `_headers` and `_redirects` files, with the base path filled in.
+//! - the Netlify/Cloudflare `_headers` and `_redirects` files, with the base path filled in;
+//! - `press pages`: feeds, sitemap, robots.txt and a static HTML entry per article.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,6 +43,21 @@ pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
             .env("NO_COLOR", "true"),
     )?;
     finish_dist(out, &base)?;
+    check(
+        cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "sb-press",
+                "--",
+                "pages",
+                "--content",
+                "content",
+                "--dist",
+            ])
+            .arg(out),
+    )?;
     eprintln!("build: site for base {base} is in {}", out.display());
     Ok(out.to_path_buf())
 }

@@ -90,6 +90,34 @@ impl Date {
         )
     }
 
+    /// Day of the week, 0 = Sunday (Sakamoto's method).
+    pub fn weekday(self) -> u8 {
+        const T: [u16; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let y = if self.month < 3 {
+            self.year - 1
+        } else {
+            self.year
+        };
+        ((y + y / 4 - y / 100 + y / 400 + T[self.month as usize - 1] + self.day as u16) % 7) as u8
+    }
+
+    /// RFC 2822 at midnight UTC, as RSS wants: "Fri, 20 Nov 2026 00:00:00 +0000".
+    pub fn rfc2822(self) -> String {
+        const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+        format!(
+            "{}, {:02} {} {} 00:00:00 +0000",
+            DAYS[self.weekday() as usize],
+            self.day,
+            &MONTHS[self.month as usize - 1][..3],
+            self.year
+        )
+    }
+
+    /// RFC 3339 at midnight UTC, as Atom and sitemaps want: "2026-11-20T00:00:00Z".
+    pub fn rfc3339(self) -> String {
+        format!("{self}T00:00:00Z")
+    }
+
     /// "Nov 20, 2026".
     pub fn short(self) -> String {
         format!(
@@ -150,6 +178,16 @@ mod tests {
             let err = Date::parse(input).unwrap_err();
             assert!(err.contains(expected), "{input}: {err}");
         }
+    }
+
+    #[test]
+    fn weekdays_and_feed_formats() {
+        let d = Date::parse("2026-11-20").unwrap();
+        assert_eq!(d.weekday(), 5);
+        assert_eq!(d.rfc2822(), "Fri, 20 Nov 2026 00:00:00 +0000");
+        assert_eq!(d.rfc3339(), "2026-11-20T00:00:00Z");
+        assert_eq!(Date::parse("2000-01-01").unwrap().weekday(), 6);
+        assert_eq!(Date::parse("2024-02-29").unwrap().weekday(), 4);
     }
 
     #[test]

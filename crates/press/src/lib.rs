@@ -5,6 +5,7 @@
 
 pub mod articles;
 pub mod error;
+pub mod feeds;
 pub mod fields;
 pub mod front_matter;
 pub mod highlight;
@@ -12,6 +13,7 @@ pub mod markdown;
 pub mod roadmap;
 pub mod site;
 pub mod site_config;
+pub mod static_pages;
 pub mod topics;
 pub mod weeks;
 

@@ -32,6 +32,15 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write the feeds, sitemap, robots.txt and per-article HTML entries into a built site
+    /// (run after trunk; `cargo xtask build` does).
+    Pages {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The built site (trunk's dist folder).
+        #[arg(long)]
+        dist: PathBuf,
+    },
     /// Write a generated road map of N resources (for the benchmark).
     SynthRoadmap {
         /// How many distinct resources.
@@ -90,6 +99,15 @@ fn main() -> ExitCode {
                     s.weeks.len(),
                     s.roadmap.as_ref().map_or(0, |r| r.resources.len())
                 );
+            })
+            .map_err(|e| e.to_string()),
+        Command::Pages { content, dist } => sb_press::site::load(&content)
+            .and_then(|s| sb_press::static_pages::write_all(&s, &dist))
+            .map(|n| {
+                println!(
+                    "press: {n} feed, sitemap and entry files written to {}",
+                    dist.display()
+                )
             })
             .map_err(|e| e.to_string()),
         Command::SynthRoadmap { resources, out } => synth_roadmap(resources, &out),

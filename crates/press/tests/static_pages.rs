@@ -1,0 +1,131 @@
+//! Feeds, sitemap, robots.txt and article entries, checked the way their readers see them:
+//! the feeds parsed by a real feed parser (feed-rs).
+
+use std::fs;
+
+use sb_press::site::load;
+use sb_press::static_pages::write_all;
+
+mod common;
+use common::{fixture, sample_content};
+
+fn built() -> (tempfile::TempDir, sb_press::site::Site) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("index.html"),
+        "<!DOCTYPE html><html><head><title>Society's Backend</title>\n<meta name=\"description\" content=\"Site description\">\n</head><body></body></html>",
+    )
+    .unwrap();
+    let site = load(&sample_content()).unwrap();
+    write_all(&site, dir.path()).unwrap();
+    (dir, site)
+}
+
+#[test]
+fn rss_and_atom_parse_with_every_article_newest_first() {
+    let (dir, site) = built();
+    for name in ["feed.xml", "atom.xml"] {
+        let bytes = fs::read(dir.path().join(name)).unwrap();
+        let feed = feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(feed.entries.len(), site.articles.len(), "{name}");
+        let first = &feed.entries[0];
+        assert_eq!(
+            first.title.as_ref().unwrap().content,
+            site.articles[0].meta.title,
+            "{name}"
+        );
+        assert_eq!(
+            first.links[0].href,
+            format!(
+                "{}articles/{}",
+                site.config.base_url, site.articles[0].meta.slug
+            )
+        );
+        assert!(first.published.is_some(), "{name}");
+        assert!(!first.categories.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn sitemap_and_robots_list_the_pages() {
+    let (dir, site) = built();
+    let sitemap = fs::read_to_string(dir.path().join("sitemap.xml")).unwrap();
+    for a in &site.articles {
+        assert!(sitemap.contains(&format!(
+            "{}articles/{}</loc>",
+            site.config.base_url, a.meta.slug
+        )));
+    }
+    assert!(sitemap.contains("roadmap</loc>") && sitemap.contains("topics/hardware</loc>"));
+    let robots = fs::read_to_string(dir.path().join("robots.txt")).unwrap();
+    assert!(
+        robots.contains(&format!("Sitemap: {}sitemap.xml", site.config.base_url)),
+        "{robots}"
+    );
+}
+
+#[test]
+fn each_article_has_an_entry_with_its_own_social_tags() {
+    let (dir, site) = built();
+    let a = &site.articles[0];
+    let html = fs::read_to_string(
+        dir.path()
+            .join("articles")
+            .join(&a.meta.slug)
+            .join("index.html"),
+    )
+    .unwrap();
+    assert!(
+        html.contains(&format!(
+            "<title>{} · Society&#39;s Backend</title>",
+            a.meta.title
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<meta property=\"og:title\" content=\"{}\">",
+            a.meta.title
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://societysbackend.com/articles/"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Site description"),
+        "the description is the article's"
+    );
+    assert_eq!(html.matches("<title>").count(), 1);
+}
+
+#[test]
+fn hostile_titles_are_escaped_in_feeds_and_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_dir(&fixture("minimal"), &content);
+    let p = content.join("articles/older-article.md");
+    let text = fs::read_to_string(&p).unwrap().replace(
+        "title = \"Older article\"",
+        "title = \"<script>alert(1)</script> & co\"",
+    );
+    fs::write(p, text).unwrap();
+    let out = dir.path().join("dist");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head></html>",
+    )
+    .unwrap();
+    write_all(&load(&content).unwrap(), &out).unwrap();
+    for f in ["feed.xml", "atom.xml", "articles/older-article/index.html"] {
+        let text = fs::read_to_string(out.join(f)).unwrap();
+        assert!(!text.contains("<script>alert"), "{f}: {text}");
+        assert!(
+            text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+            "{f}"
+        );
+    }
+    feed_rs::parser::parse(&fs::read(out.join("feed.xml")).unwrap()[..]).unwrap();
+}
