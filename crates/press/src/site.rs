@@ -14,6 +14,7 @@ use sb_model::{article, paths, week, Article, Roadmap, SiteConfig, Week, SCHEMA_
 use serde::Serialize;
 
 use crate::error::{BuildError, ContentError};
+use crate::internal_links::{self, KnownPages};
 use crate::topics::{self, TopicDef};
 use crate::{articles, roadmap, site_config, weeks};
 
@@ -158,6 +159,18 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
 
     let mut warnings = Vec::new();
     let (roadmap, roadmap_license) = load_roadmap(content, &mut errors, &mut warnings)?;
+
+    let known = KnownPages {
+        articles: articles.iter().map(|a| a.meta.slug.clone()).collect(),
+        weeks: weeks.iter().map(|w| w.meta.slug.clone()).collect(),
+        topics: topic_defs.iter().map(|t| t.slug.clone()).collect(),
+        roadmap_sections: roadmap.iter().flat_map(|r| r.sections.iter().map(|s| s.id.clone())).collect(),
+    };
+    for dir in ["articles", "weeks"] {
+        for file in markdown_files(&content.join(dir))? {
+            errors.extend(internal_links::check(&file, &read(&file)?, &known));
+        }
+    }
 
     match config {
         Some(config) if errors.is_empty() => Ok(Site {

@@ -170,6 +170,25 @@ fn unknown_topic_names_file_line_and_field() {
 }
 
 #[test]
+fn broken_internal_link_names_file_and_line() {
+    let err = build_error(&[(
+        "articles/newer-article.md",
+        "More text with a [link](https://example.com).",
+        "More text with a [link](https://example.com) and [a typo](/articles/older-artcle).",
+    )]);
+    assert!(
+        err.contains("articles/newer-article.md:13: field `body`: the link `/articles/older-artcle` points to no page of the site"),
+        "{err}"
+    );
+    // The same link spelled right builds.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    replace_in(&content, "articles/newer-article.md", "[link](https://example.com)", "[link](/articles/older-article)");
+    build(&content, &dir.path().join("out")).unwrap();
+}
+
+#[test]
 fn duplicate_slug_names_both_files() {
     let err = build_error(&[(
         "articles/older-article.md",
