@@ -12,6 +12,14 @@ export function data<T = any>(rel: string): T {
 }
 
 export const latestArticle = () => data('articles/page-1.json').items[0];
+
+/** Every article summary, newest first, across all index pages. */
+export function allArticles(): any[] {
+  const first = data('articles/page-1.json');
+  const items = [...first.items];
+  for (let p = 2; p <= first.total_pages; p++) items.push(...data(`articles/page-${p}.json`).items);
+  return items;
+}
 export const latestWeek = () => data('weeks/page-1.json').items[0];
 
 /** Every console error and uncaught page error, as text. */

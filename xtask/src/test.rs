@@ -10,7 +10,7 @@
 use std::fs;
 
 use crate::nginx;
-use crate::run::{cmd, root, work_dir, Result};
+use crate::run::{check, cmd, root, work_dir, Result};
 use crate::site;
 
 const ROOT_PORT: u16 = 8181;
@@ -78,6 +78,23 @@ fn browser() -> Result<Counts> {
     let main_site = nginx::start("test-root", ROOT_PORT, &root_dist, "/")?;
     let sub_site = nginx::start("test-sub", SUB_PORT, &sub_root, SUB_BASE)?;
     let host_site = host_pages(&main_site.url)?;
+    // An article of XSS payloads, pressed for real, that a browser test serves in place of one.
+    let xss_data = work_dir("xss-data");
+    check(
+        cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "sb-press",
+                "--",
+                "build",
+                "--content",
+                "crates/press/tests/fixtures/xss",
+                "--out",
+            ])
+            .arg(&xss_data),
+    )?;
 
     let report = work_dir("playwright").join("results.json");
     let _ = fs::remove_file(&report);
@@ -87,6 +104,7 @@ fn browser() -> Result<Counts> {
         .env("SUB_SITE_URL", &sub_site.url)
         .env("HOST_URL", &host_site.url)
         .env("HOST_DIR", work_dir("host"))
+        .env("XSS_DATA", &xss_data)
         .env("DIST_DIR", &root_dist)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .status()

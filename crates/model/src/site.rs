@@ -20,6 +20,13 @@ pub struct SiteConfig {
     /// The author's other channels, shown in the footer and on the About page.
     #[serde(default)]
     pub links: Vec<SiteLink>,
+    /// Items per index page (archive, topics, weekly lists).
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+}
+
+fn default_page_size() -> u32 {
+    crate::paging::PAGE_SIZE as u32
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -19,7 +19,15 @@ pub struct KnownPages {
     pub roadmap_sections: HashSet<String>,
 }
 
-const FIXED_PAGES: [&str; 7] = ["/", "/articles", "/weekly", "/topics", "/about", "/roadmap", "/feed.xml"];
+const FIXED_PAGES: [&str; 7] = [
+    "/",
+    "/articles",
+    "/weekly",
+    "/topics",
+    "/about",
+    "/roadmap",
+    "/feed.xml",
+];
 
 impl KnownPages {
     /// Why `path` (a site-absolute link, fragment and query removed) points nowhere, if it does.
@@ -44,11 +52,15 @@ impl KnownPages {
 
 /// The site-internal links of a content file's Markdown body, with their lines.
 pub fn links_in(text: &str) -> Vec<(String, usize)> {
-    let Ok(doc) = front_matter::split(Path::new(""), text) else { return Vec::new() };
+    let Ok(doc) = front_matter::split(Path::new(""), text) else {
+        return Vec::new();
+    };
     Parser::new(doc.body)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') && !dest_url.starts_with("//") => {
+            Event::Start(Tag::Link { dest_url, .. })
+                if dest_url.starts_with('/') && !dest_url.starts_with("//") =>
+            {
                 let path = dest_url.split(['#', '?']).next().unwrap_or("").to_string();
                 Some((path, doc.body_line + line_of(doc.body, range.start) - 1))
             }
@@ -61,7 +73,11 @@ pub fn links_in(text: &str) -> Vec<(String, usize)> {
 pub fn check(file: &Path, text: &str, known: &KnownPages) -> Vec<ContentError> {
     links_in(text)
         .into_iter()
-        .filter_map(|(path, line)| known.problem(&path).map(|why| ContentError::new(file, line, Some("body"), why)))
+        .filter_map(|(path, line)| {
+            known
+                .problem(&path)
+                .map(|why| ContentError::new(file, line, Some("body"), why))
+        })
         .collect()
 }
 
@@ -81,7 +97,13 @@ mod tests {
     #[test]
     fn finds_internal_links_with_lines() {
         let text = "+++\ntitle = \"t\"\n+++\n\nSee [this](/articles/serving#part) and\n[that](https://example.com).\n\nAlso [week](/weekly/2026-11-20).\n";
-        assert_eq!(links_in(text), [("/articles/serving".to_string(), 5), ("/weekly/2026-11-20".to_string(), 8)]);
+        assert_eq!(
+            links_in(text),
+            [
+                ("/articles/serving".to_string(), 5),
+                ("/weekly/2026-11-20".to_string(), 8)
+            ]
+        );
     }
 
     #[test]
@@ -92,7 +114,10 @@ mod tests {
         assert_eq!(
             found,
             [
-                (6, "the link `/articles/servng` points to no page of the site"),
+                (
+                    6,
+                    "the link `/articles/servng` points to no page of the site"
+                ),
                 (8, "the link `/nowhere` points to no page of the site")
             ]
         );

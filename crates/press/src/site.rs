@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use sb_model::article::ArticleLink;
-use sb_model::paging::{paginate, PAGE_SIZE};
+use sb_model::paging::paginate;
 use sb_model::topic::{Topic, TopicIndex};
 use sb_model::{article, paths, week, Article, Roadmap, SiteConfig, Week, SCHEMA_VERSION};
 use serde::Serialize;
@@ -164,7 +164,10 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
         articles: articles.iter().map(|a| a.meta.slug.clone()).collect(),
         weeks: weeks.iter().map(|w| w.meta.slug.clone()).collect(),
         topics: topic_defs.iter().map(|t| t.slug.clone()).collect(),
-        roadmap_sections: roadmap.iter().flat_map(|r| r.sections.iter().map(|s| s.id.clone())).collect(),
+        roadmap_sections: roadmap
+            .iter()
+            .flat_map(|r| r.sections.iter().map(|s| s.id.clone()))
+            .collect(),
     };
     for dir in ["articles", "weeks"] {
         for file in markdown_files(&content.join(dir))? {
@@ -249,7 +252,7 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
 
     let mut summaries: Vec<_> = site.articles.iter().map(|a| a.meta.clone()).collect();
     article::sort_newest_first(&mut summaries);
-    for page in paginate(&summaries, PAGE_SIZE, SCHEMA_VERSION) {
+    for page in paginate(&summaries, site.config.page_size as usize, SCHEMA_VERSION) {
         write_json(out, &paths::articles_page(page.page), &page, &mut files)?;
     }
     for a in &site.articles {
@@ -260,7 +263,11 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
 
     let mut week_summaries: Vec<_> = site.weeks.iter().map(|w| w.meta.clone()).collect();
     week::sort_newest_first(&mut week_summaries);
-    for page in paginate(&week_summaries, PAGE_SIZE, SCHEMA_VERSION) {
+    for page in paginate(
+        &week_summaries,
+        site.config.page_size as usize,
+        SCHEMA_VERSION,
+    ) {
         write_json(out, &paths::weeks_page(page.page), &page, &mut files)?;
     }
     for w in &site.weeks {
@@ -312,7 +319,7 @@ fn write_topics(
             .filter(|a| a.topics.contains(&topic.slug))
             .cloned()
             .collect();
-        for page in paginate(&tagged, PAGE_SIZE, SCHEMA_VERSION) {
+        for page in paginate(&tagged, site.config.page_size as usize, SCHEMA_VERSION) {
             write_json(
                 out,
                 &paths::topic_page(&topic.slug, page.page),

@@ -25,6 +25,8 @@ struct SiteFront {
     author: AuthorFront,
     #[serde(default)]
     links: Vec<LinkFront>,
+    /// Items per index page; 20 when absent.
+    page_size: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +85,19 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
+    let page_size = match &front.page_size {
+        Some(n) if !(1..=500).contains(n.get_ref()) => {
+            errors.push(ContentError::new(
+                file,
+                fields::line_in_file(&doc, n.span()),
+                Some("page_size"),
+                format!("{} is not between 1 and 500", n.get_ref()),
+            ));
+            0
+        }
+        Some(n) => *n.get_ref(),
+        None => sb_model::paging::PAGE_SIZE as u32,
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -101,5 +116,6 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         chat_url,
         sign_off,
         links,
+        page_size,
     })
 }

@@ -184,7 +184,12 @@ fn broken_internal_link_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_dir(&fixture("minimal"), &content);
-    replace_in(&content, "articles/newer-article.md", "[link](https://example.com)", "[link](/articles/older-article)");
+    replace_in(
+        &content,
+        "articles/newer-article.md",
+        "[link](https://example.com)",
+        "[link](/articles/older-article)",
+    );
     build(&content, &dir.path().join("out")).unwrap();
 }
 
