@@ -128,12 +128,14 @@ pub fn run() -> Result {
         kb(loader.brotli)
     );
     let explorer = roadmap_speed(&dist)?;
+    let archive = archive_bytes(&dist)?;
     let results = serde_json::json!({
         "bundle_bytes": bundle,
         "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
         "budget_used": (ratio * 1000.0).round() / 1000.0,
         "embed_loader_bytes": entry(&loader),
         "roadmap_explorer": explorer,
+        "archive_first_page": archive,
     });
     let out = root().join("bench/results.json");
     fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
@@ -144,6 +146,54 @@ pub fn run() -> Result {
     .map_err(|e| e.to_string())?;
     println!("written to {}", out.display());
     Ok(())
+}
+
+/// Archive sizes the first-page cost is compared at.
+const ARCHIVE_SIZES: [usize; 2] = [50, 5000];
+
+/// Bytes of data a reader downloads to see the archive's first page, with the site's articles
+/// replaced by 50 and by 5,000 generated ones (`bench/archive-bytes.mjs`).
+fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
+    let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
+    let mut results = serde_json::Map::new();
+    for n in ARCHIVE_SIZES {
+        check(
+            cmd("cargo")
+                .args([
+                    "run",
+                    "--quiet",
+                    "-p",
+                    "sb-press",
+                    "--",
+                    "synth-archive",
+                    "--articles",
+                ])
+                .arg(n.to_string())
+                .arg("--out")
+                .arg(dist.join("data")),
+        )?;
+        let out = cmd("node")
+            .arg("bench/archive-bytes.mjs")
+            .env("BENCH_URL", &server.url)
+            .output()
+            .map_err(|e| format!("node: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "archive-bytes.mjs failed:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim())
+                .map_err(|e| format!("archive-bytes.mjs output: {e}"))?;
+        println!(
+            "archive first page with {n} articles: {} bytes of data in {} requests",
+            value["data_bytes"],
+            value["requests"].as_array().map_or(0, Vec::len)
+        );
+        results.insert(format!("articles_{n}"), value);
+    }
+    Ok(results.into())
 }
 
 /// Times the road map explorer in Chromium with a synthetic road map of 1,000 resources

@@ -15,6 +15,7 @@ pub mod roadmap;
 pub mod site;
 pub mod site_config;
 pub mod static_pages;
+pub mod synth_archive;
 pub mod topics;
 pub mod weeks;
 

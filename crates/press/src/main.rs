@@ -41,6 +41,16 @@ enum Command {
         #[arg(long)]
         dist: PathBuf,
     },
+    /// Write the data folder with the articles replaced by N generated ones (for the benchmark).
+    SynthArchive {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// How many articles.
+        #[arg(long)]
+        articles: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a generated road map of N resources (for the benchmark).
     SynthRoadmap {
         /// How many distinct resources.
@@ -107,6 +117,22 @@ fn main() -> ExitCode {
                 println!(
                     "press: {n} feed, sitemap and entry files written to {}",
                     dist.display()
+                )
+            })
+            .map_err(|e| e.to_string()),
+        Command::SynthArchive {
+            content,
+            articles,
+            out,
+        } => sb_press::site::load(&content)
+            .map(|s| sb_press::synth_archive::with_synthetic_articles(s, articles))
+            .and_then(|s| sb_press::site::write(&s, &out))
+            .map(|r| {
+                println!(
+                    "press: synthetic archive of {} articles, {} files written to {}",
+                    r.articles,
+                    r.files,
+                    out.display()
                 )
             })
             .map_err(|e| e.to_string()),
