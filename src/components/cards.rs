@@ -50,8 +50,12 @@ pub fn ArticleCard(
     let title = article.title.clone();
     let subtitle = article.subtitle.clone();
     let summary = article.summary.clone();
+    let cover = article.cover.clone().filter(|_| featured);
     view! {
         <article class="card" class:card-featured=featured>
+            {cover.map(|c| view! {
+                <img class="card-cover" src=c.src alt="" width=c.width height=c.height loading="lazy" decoding="async" />
+            })}
             <CardTitle href title nested />
             {subtitle.map(|s| view! { <p class="card-subtitle">{s}</p> })}
             <ArticleMeta article />

@@ -31,6 +31,9 @@ pub fn ArticlePage() -> impl IntoView {
                             {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
                             <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
                         </header>
+                        {meta.cover.clone().map(|c| view! {
+                            <img class="cover" src=c.src alt=c.alt width=c.width height=c.height decoding="async" />
+                        })}
                         <TableOfContents toc=a.toc />
                         <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
                         <PrevNext previous=a.previous next=a.next />

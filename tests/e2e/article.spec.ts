@@ -50,3 +50,22 @@ test('share links carry the article address and title', async ({ page }) => {
   await expect(share.getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', /linkedin\.com\/sharing/);
   await expect(share.getByRole('link', { name: 'Email' })).toHaveAttribute('href', /^mailto:\?subject=/);
 });
+
+test('images carry their size and load lazily; the cover loads', async ({ page }) => {
+  const withImage = data('articles/page-1.json').items.length; // ensure data exists
+  expect(withImage).toBeGreaterThan(0);
+  await page.goto('./articles/why-memory-bandwidth-matters-more-than-flops');
+  const img = page.locator('.prose img').first();
+  await expect(img).toHaveAttribute('loading', 'lazy');
+  await expect(img).toHaveAttribute('width', /^\d+$/);
+  await expect(img).toHaveAttribute('height', /^\d+$/);
+  await img.scrollIntoViewIfNeeded();
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+
+  const cover = data('articles/what-actually-makes-model-serving-fast.json').meta.cover;
+  await page.goto('./articles/what-actually-makes-model-serving-fast');
+  const coverImg = page.locator('img.cover');
+  await expect(coverImg).toHaveAttribute('alt', cover.alt);
+  await expect(coverImg).toHaveAttribute('width', String(cover.width));
+  await expect.poll(() => coverImg.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+});

@@ -19,6 +19,19 @@ pub struct ArticleSummary {
     pub reading_minutes: u32,
     /// One or two plain-text sentences.
     pub summary: String,
+    /// The cover image, shown on the article and its featured card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<Image>,
+}
+
+/// An image with its size, so the page reserves its space before it loads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// Relative to the site's base (`data/images/…`).
+    pub src: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// A whole article: its summary plus the body as sanitized HTML rendered by `press`.
@@ -75,6 +88,7 @@ mod tests {
             topics: vec![],
             reading_minutes: 3,
             summary: "s".into(),
+            cover: None,
         }
     }
 

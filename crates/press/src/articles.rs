@@ -26,6 +26,10 @@ struct ArticleFront {
     topics: Vec<Spanned<String>>,
     summary: Option<String>,
     slug: Option<Spanned<String>>,
+    /// A local image, `images/<file>`.
+    cover: Option<Spanned<String>>,
+    /// Required with `cover`: what the image shows.
+    cover_alt: Option<Spanned<String>>,
 }
 
 /// Reads one article file. Collects every problem it finds rather than stopping at the first.
@@ -107,7 +111,44 @@ pub fn load_with_topics(
         }
     }
 
-    let body = markdown::render(doc.body);
+    // content/articles/<file>.md → content/
+    let content = file.parent().and_then(Path::parent);
+    let (body, image_problems) = markdown::render_with_images(doc.body, content);
+    for why in image_problems {
+        problems.push(ContentError::new(file, doc.body_line, Some("body"), why));
+    }
+    let cover = match (&front.cover, &front.cover_alt) {
+        (None, _) => None,
+        (Some(src), alt) => {
+            let line = fields::line_in_file(&doc, src.span());
+            let alt = alt
+                .as_ref()
+                .map(|a| a.get_ref().trim().to_string())
+                .filter(|a| !a.is_empty());
+            match (content.map(|c| crate::images::size(c, src.get_ref())), alt) {
+                (_, None) => {
+                    problems.push(ContentError::new(
+                        file,
+                        line,
+                        Some("cover_alt"),
+                        "a cover image needs `cover_alt`, a short description of what it shows",
+                    ));
+                    None
+                }
+                (Some(Ok((width, height))), Some(alt)) => Some(sb_model::article::Image {
+                    src: crate::images::published_src(src.get_ref().trim_start_matches("./")),
+                    alt,
+                    width,
+                    height,
+                }),
+                (Some(Err(why)), _) => {
+                    problems.push(ContentError::new(file, line, Some("cover"), why));
+                    None
+                }
+                (None, _) => None,
+            }
+        }
+    };
     if body.words == 0 {
         problems.push(ContentError::new(
             file,
@@ -136,6 +177,7 @@ pub fn load_with_topics(
                 topics,
                 reading_minutes: reading_minutes(body.words),
                 summary,
+                cover,
             },
             body_html: body.html,
             toc: body.toc,

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod fields;
 pub mod front_matter;
 pub mod highlight;
+pub mod images;
 pub mod internal_links;
 pub mod markdown;
 pub mod roadmap;

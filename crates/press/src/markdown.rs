@@ -33,21 +33,76 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders and sanitizes Markdown.
+/// Renders and sanitizes Markdown (images left as they are written).
 pub fn render(markdown: &str) -> Rendered {
+    render_with_images(markdown, None).0
+}
+
+/// Renders and sanitizes Markdown; images become lazy `<img>`s, and local ones (under
+/// `content/images/`, when `content` is given) get their `width`/`height` and published path.
+/// Returns the problems with local images.
+pub fn render_with_images(
+    markdown: &str,
+    content: Option<&std::path::Path>,
+) -> (Rendered, Vec<String>) {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let mut problems = Vec::new();
+    let events = with_lazy_images(events, content, &mut problems);
     let events = with_heading_ids(events);
     let (words, first_paragraph) = prose_stats(&events);
     let toc = table_of_contents(&events);
     let events = with_highlighted_code(events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Rendered {
+    let rendered = Rendered {
         html: sanitize(&raw),
         words,
         first_paragraph,
         toc,
+    };
+    (rendered, problems)
+}
+
+/// Turns Markdown images into `<img loading="lazy">` with sizes for local files.
+fn with_lazy_images<'a>(
+    events: Vec<Event<'a>>,
+    content: Option<&std::path::Path>,
+    problems: &mut Vec<String>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut iter = events.into_iter();
+    while let Some(e) = iter.next() {
+        let Event::Start(Tag::Image { dest_url, .. }) = &e else {
+            out.push(e);
+            continue;
+        };
+        let mut alt = String::new();
+        for inner in iter.by_ref() {
+            match inner {
+                Event::End(TagEnd::Image) => break,
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                _ => {}
+            }
+        }
+        let escape = crate::static_pages::escape;
+        let mut src = dest_url.to_string();
+        let mut size = String::new();
+        if let Some(content) = content.filter(|_| crate::images::is_local(&src)) {
+            match crate::images::size(content, &src) {
+                Ok((w, h)) => {
+                    size = format!(" width=\"{w}\" height=\"{h}\"");
+                    src = crate::images::published_src(src.trim_start_matches("./"));
+                }
+                Err(why) => problems.push(why),
+            }
+        }
+        out.push(Event::Html(CowStr::from(format!(
+            "<img src=\"{}\" alt=\"{}\"{size} loading=\"lazy\" decoding=\"async\">",
+            escape(&src),
+            escape(&alt)
+        ))));
     }
+    out
 }
 
 /// Renders a short inline text (a summary or a comment) as sanitized HTML.
@@ -199,7 +254,7 @@ pub fn sanitize(html: &str) -> String {
         builder.add_tag_attributes(h, ["id"]);
     }
     builder
-        .add_tag_attributes("img", ["loading"])
+        .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("a", ["id"])
         .add_tag_attributes("div", ["id"])
         .add_tag_attributes("sup", ["id"])

@@ -37,6 +37,8 @@ pub struct Site {
     pub warnings: Vec<ContentError>,
     /// The topic registry (`content/topics.toml`), in the publisher's order.
     pub topics: Vec<TopicDef>,
+    /// `content/images`, published as `data/images`.
+    pub images_dir: Option<PathBuf>,
 }
 
 /// What a build wrote.
@@ -184,6 +186,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             roadmap_license,
             warnings,
             topics: topic_defs,
+            images_dir: Some(content.join(crate::images::DIR)).filter(|d| d.is_dir()),
         }),
         _ => Err(BuildError::Content(errors)),
     }
@@ -249,6 +252,18 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
     }
     let mut files = 0;
     write_json(out, &paths::site(), &site.config, &mut files)?;
+    if let Some(dir) = &site.images_dir {
+        let target = out.join(crate::images::DIR);
+        fs::create_dir_all(&target).map_err(BuildError::io(&target))?;
+        for entry in fs::read_dir(dir).map_err(BuildError::io(dir))? {
+            let path = entry.map_err(BuildError::io(dir))?.path();
+            if path.is_file() {
+                let dest = target.join(path.file_name().expect("a file has a name"));
+                fs::copy(&path, &dest).map_err(BuildError::io(&path))?;
+                files += 1;
+            }
+        }
+    }
 
     let mut summaries: Vec<_> = site.articles.iter().map(|a| a.meta.clone()).collect();
     article::sort_newest_first(&mut summaries);

@@ -25,6 +25,7 @@ pub fn with_synthetic_articles(mut site: Site, n: usize) -> Site {
                     updated: None,
                     topics: topic,
                     reading_minutes: 7,
+                    cover: None,
                     summary: "A generated summary of about the length the real articles have, so that index pages weigh what they will weigh in production.".into(),
                 },
                 body_html: "<p>Generated body.</p>".into(),

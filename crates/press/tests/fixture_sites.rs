@@ -194,6 +194,43 @@ fn broken_internal_link_names_file_and_line() {
 }
 
 #[test]
+fn cover_needs_an_existing_image_and_alt_text() {
+    let err = build_error(&[(
+        "articles/newer-article.md",
+        "topics = [\"model-serving\"]",
+        "topics = [\"model-serving\"]\ncover = \"images/missing.png\"\ncover_alt = \"A chart\"",
+    )]);
+    assert!(
+        err.contains(
+            "newer-article.md:5: field `cover`: image `images/missing.png` does not exist"
+        ),
+        "{err}"
+    );
+    let err = build_error(&[(
+        "articles/newer-article.md",
+        "topics = [\"model-serving\"]",
+        "topics = [\"model-serving\"]\ncover = \"images/missing.png\"",
+    )]);
+    assert!(
+        err.contains("newer-article.md:5: field `cover_alt`: a cover image needs `cover_alt`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_body_image_that_does_not_exist_is_an_error() {
+    let err = build_error(&[(
+        "articles/older-article.md",
+        "Body.",
+        "Body.\n\n![chart](images/nope.svg)",
+    )]);
+    assert!(
+        err.contains("older-article.md:") && err.contains("image `images/nope.svg` does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
 fn duplicate_slug_names_both_files() {
     let err = build_error(&[(
         "articles/older-article.md",
