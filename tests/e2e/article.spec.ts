@@ -69,3 +69,15 @@ test('images carry their size and load lazily; the cover loads', async ({ page }
   await expect(coverImg).toHaveAttribute('width', String(cover.width));
   await expect.poll(() => coverImg.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 });
+
+test('every section heading links to itself', async ({ page }) => {
+  const article = latestArticle();
+  const doc = data(`articles/${article.slug}.json`);
+  await page.goto(`./articles/${article.slug}`);
+  const second = doc.toc[1];
+  const anchor = page.getByRole('link', { name: `Link to section: ${second.text}` });
+  await expect(anchor).toHaveAttribute('href', `#${second.id}`);
+  await anchor.click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}#${second.id}$`));
+  await expect(page.locator(`[id="${second.id}"]`)).toBeInViewport();
+});

@@ -51,6 +51,7 @@ pub fn render_with_images(
     let events = with_heading_ids(events);
     let (words, first_paragraph) = prose_stats(&events);
     let toc = table_of_contents(&events);
+    let events = with_heading_anchors(events);
     let events = with_highlighted_code(events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
@@ -143,6 +144,41 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         i += 1;
     }
     events
+}
+
+/// Ends every `##`–`####` heading with a `#` link to itself, for sharing a section.
+fn with_heading_anchors(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len() + 16);
+    let mut open: Option<(String, String)> = None; // (id, text)
+    for e in events {
+        match &e {
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id),
+                ..
+            }) if *level != HeadingLevel::H1 && *level <= HeadingLevel::H4 => {
+                open = Some((id.to_string(), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = open.as_mut() {
+                    text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((id, text)) = open.take() {
+                    let escape = crate::static_pages::escape;
+                    out.push(Event::Html(CowStr::from(format!(
+                        " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to section: {}\">#</a>",
+                        escape(&id),
+                        escape(&text)
+                    ))));
+                }
+            }
+            _ => {}
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// The level-2 and level-3 headings with their ids and plain text.
@@ -261,6 +297,8 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("li", ["id"])
         .add_allowed_classes("code", CODE_CLASSES)
         .add_allowed_classes("div", ["footnote-definition"])
+        .add_allowed_classes("a", ["heading-anchor"])
+        .add_tag_attributes("a", ["aria-label"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
         .add_tag_attributes("span", ["class"])
         .attribute_filter(|element, attribute, value| {
@@ -314,6 +352,20 @@ mod tests {
         assert!(r.html.contains("<em>text</em>"));
         assert!(r.html.contains("<table>"));
         assert_eq!(r.first_paragraph, "Some text with code.");
+    }
+
+    #[test]
+    fn headings_link_to_themselves() {
+        let r = render("## Why it matters\n\ntext\n");
+        assert!(
+            r.html.contains("<h2 id=\"why-it-matters\">Why it matters <a class=\"heading-anchor\" href=\"#why-it-matters\" aria-label=\"Link to section: Why it matters\" rel=\"noopener noreferrer\">#</a></h2>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.toc[0].text, "Why it matters",
+            "the anchor is not part of the heading's text"
+        );
     }
 
     #[test]

@@ -77,7 +77,9 @@ fn minimal_site_writes_every_document() {
     let article = read_json(&out.join("articles/newer-article.json"));
     let body = article["body_html"].as_str().unwrap();
     assert!(
-        body.contains("<h2 id=\"a-heading\">A heading</h2>"),
+        body.contains(
+            "<h2 id=\"a-heading\">A heading <a class=\"heading-anchor\" href=\"#a-heading\""
+        ),
         "{body}"
     );
     assert!(!body.contains("<script"), "raw HTML is sanitized: {body}");
