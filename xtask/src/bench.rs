@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::nginx;
-use crate::run::{check, cmd, root, work_dir, Result};
+use crate::run::{node_json, press, root, work_dir, Result};
 use crate::site;
 
 const BENCH_PORT: u16 = 8183;
@@ -157,35 +157,11 @@ fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
     let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
     let mut results = serde_json::Map::new();
     for n in ARCHIVE_SIZES {
-        check(
-            cmd("cargo")
-                .args([
-                    "run",
-                    "--quiet",
-                    "-p",
-                    "sb-press",
-                    "--",
-                    "synth-archive",
-                    "--articles",
-                ])
-                .arg(n.to_string())
-                .arg("--out")
-                .arg(dist.join("data")),
+        press(
+            &["synth-archive", "--articles", &n.to_string(), "--out"],
+            &dist.join("data"),
         )?;
-        let out = cmd("node")
-            .arg("bench/archive-bytes.mjs")
-            .env("BENCH_URL", &server.url)
-            .output()
-            .map_err(|e| format!("node: {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "archive-bytes.mjs failed:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let value: serde_json::Value =
-            serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim())
-                .map_err(|e| format!("archive-bytes.mjs output: {e}"))?;
+        let value = node_json("bench/archive-bytes.mjs", &server.url)?;
         println!(
             "archive first page with {n} articles: {} bytes of data in {} requests",
             value["data_bytes"],
@@ -200,36 +176,17 @@ fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
 /// (`bench/roadmap-perf.mjs`), served by nginx from the bench build.
 fn roadmap_speed(dist: &Path) -> Result<serde_json::Value> {
     let synthetic = dist.join("data/roadmap.json");
-    check(
-        cmd("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "sb-press",
-                "--",
-                "synth-roadmap",
-                "--resources",
-            ])
-            .arg(SYNTHETIC_RESOURCES.to_string())
-            .arg("--out")
-            .arg(&synthetic),
+    press(
+        &[
+            "synth-roadmap",
+            "--resources",
+            &SYNTHETIC_RESOURCES.to_string(),
+            "--out",
+        ],
+        &synthetic,
     )?;
     let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
-    let out = cmd("node")
-        .arg("bench/roadmap-perf.mjs")
-        .env("BENCH_URL", &server.url)
-        .output()
-        .map_err(|e| format!("node: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "roadmap-perf.mjs failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let line = String::from_utf8_lossy(&out.stdout);
-    let mut value: serde_json::Value =
-        serde_json::from_str(line.trim()).map_err(|e| format!("roadmap-perf.mjs output: {e}"))?;
+    let mut value = node_json("bench/roadmap-perf.mjs", &server.url)?;
     value["synthetic_resources"] = SYNTHETIC_RESOURCES.into();
     println!(
         "road map explorer, {} resources ({} rows): render {} ms (median of {:?}), toggle {} ms to the DOM, {} ms to the next frame (medians of {})",

@@ -60,3 +60,30 @@ pub fn output(c: &mut Command) -> Option<String> {
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+/// Runs the publishing CLI (`press`) from the workspace: `args`, then the path it writes to.
+pub fn press(args: &[&str], path: &Path) -> Result {
+    check(
+        cmd("cargo")
+            .args(["run", "--quiet", "-p", "sb-press", "--"])
+            .args(args)
+            .arg(path),
+    )
+}
+
+/// Runs a Node script that prints one JSON object, with `BENCH_URL` set, and parses it.
+pub fn node_json(script: &str, url: &str) -> Result<serde_json::Value> {
+    let out = cmd("node")
+        .arg(script)
+        .env("BENCH_URL", url)
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{script} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim())
+        .map_err(|e| format!("{script} output: {e}"))
+}

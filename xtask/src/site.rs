@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::run::{check, cmd, root, Result};
+use crate::run::{check, cmd, press, root, Result};
 
 /// Normalizes a base path to `/` or `/a/b/`.
 pub fn normalize_base(base: &str) -> String {
@@ -24,18 +24,10 @@ pub fn normalize_base(base: &str) -> String {
 /// Builds the site for `base` into `out` and returns `out`.
 pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
     let base = normalize_base(base);
-    check(cmd("cargo").args([
-        "run",
-        "--quiet",
-        "-p",
-        "sb-press",
-        "--",
-        "build",
-        "--content",
-        "content",
-        "--out",
-        "public/data",
-    ]))?;
+    press(
+        &["build", "--content", "content", "--out"],
+        Path::new("public/data"),
+    )?;
     check(
         cmd("trunk")
             .args(["build", "--release", "--public-url", &base, "--dist"])
@@ -43,21 +35,7 @@ pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
             .env("NO_COLOR", "true"),
     )?;
     finish_dist(out, &base)?;
-    check(
-        cmd("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "sb-press",
-                "--",
-                "pages",
-                "--content",
-                "content",
-                "--dist",
-            ])
-            .arg(out),
-    )?;
+    press(&["pages", "--content", "content", "--dist"], out)?;
     eprintln!("build: site for base {base} is in {}", out.display());
     Ok(out.to_path_buf())
 }

@@ -10,7 +10,7 @@
 use std::fs;
 
 use crate::nginx;
-use crate::run::{check, cmd, root, work_dir, Result};
+use crate::run::{cmd, press, root, work_dir, Result};
 use crate::site;
 
 const ROOT_PORT: u16 = 8181;
@@ -80,20 +80,14 @@ fn browser() -> Result<Counts> {
     let host_site = host_pages(&main_site.url)?;
     // An article of XSS payloads, pressed for real, that a browser test serves in place of one.
     let xss_data = work_dir("xss-data");
-    check(
-        cmd("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "sb-press",
-                "--",
-                "build",
-                "--content",
-                "crates/press/tests/fixtures/xss",
-                "--out",
-            ])
-            .arg(&xss_data),
+    press(
+        &[
+            "build",
+            "--content",
+            "crates/press/tests/fixtures/xss",
+            "--out",
+        ],
+        &xss_data,
     )?;
 
     let report = work_dir("playwright").join("results.json");
