@@ -17,12 +17,12 @@ pub fn TableOfContents(toc: Vec<TocEntry>) -> impl IntoView {
         view! {
             <nav class="toc" aria-label="Contents" on:click=browser::follow_in_page_link>
                 <p class="toc-title">"Contents"</p>
-                <ol>
+                <ul>
                     {toc
                         .into_iter()
                         .map(|t| view! { <li class=format!("toc-level-{}", t.level)><a href=format!("#{}", t.id)>{t.text}</a></li> })
                         .collect_view()}
-                </ol>
+                </ul>
             </nav>
         }
     })
