@@ -69,9 +69,9 @@ pub struct ArticleLink {
     pub title: String,
 }
 
-/// Sorts newest first; equal dates fall back to title so the order is stable.
-pub fn sort_newest_first(items: &mut [ArticleSummary]) {
-    items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+/// The archive's order: newest first, equal dates by title.
+pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
 }
 
 #[cfg(test)]
@@ -99,7 +99,7 @@ mod tests {
             summary("c", "2026-03-01"),
             summary("a", "2026-01-01"),
         ];
-        sort_newest_first(&mut items);
+        items.sort_by(newest_first);
         let slugs: Vec<_> = items.iter().map(|i| i.slug.as_str()).collect();
         assert_eq!(slugs, ["c", "a", "b"]);
     }

@@ -92,9 +92,9 @@ pub struct WeekEntry {
     pub commentary_html: String,
 }
 
-/// Sorts newest first.
-pub fn sort_newest_first(items: &mut [WeekSummary]) {
-    items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+/// The weekly index's order: newest first, equal dates by slug.
+pub fn newest_first(a: &WeekSummary, b: &WeekSummary) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
 }
 
 #[cfg(test)]

@@ -65,6 +65,14 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, BuildError> {
     Ok(files)
 }
 
+/// The Markdown files of a content sub-folder with their text.
+fn read_markdown(dir: &Path) -> Result<Vec<(PathBuf, String)>, BuildError> {
+    markdown_files(dir)?
+        .into_iter()
+        .map(|file| read(&file).map(|text| (file, text)))
+        .collect()
+}
+
 fn read(path: &Path) -> Result<String, BuildError> {
     fs::read_to_string(path).map_err(BuildError::io(path))
 }
@@ -114,16 +122,20 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
         .exists()
         .then(|| topic_defs.iter().map(|t| t.slug.clone()).collect());
 
+    // Each content file is read once: loaded here, link-checked below.
+    let article_files = read_markdown(&content.join("articles"))?;
+    let week_files = read_markdown(&content.join("weeks"))?;
+
     let mut loaded = Vec::new();
-    for file in markdown_files(&content.join("articles"))? {
-        match articles::load_with_topics(&file, &read(&file)?, known.as_deref()) {
+    for (file, text) in &article_files {
+        match articles::load_with_topics(file, text, known.as_deref()) {
             Ok(a) => loaded.push((file, a)),
             Err(e) => errors.extend(e),
         }
     }
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
     for (file, a) in &loaded {
-        if let Some(first) = seen.insert(a.meta.slug.clone(), file.clone()) {
+        if let Some(first) = seen.insert(a.meta.slug.clone(), file) {
             errors.push(ContentError::new(
                 file,
                 1,
@@ -137,27 +149,17 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
         }
     }
     let mut articles: Vec<Article> = loaded.into_iter().map(|(_, a)| a).collect();
-    articles.sort_by(|a, b| {
-        b.meta
-            .date
-            .cmp(&a.meta.date)
-            .then_with(|| a.meta.title.cmp(&b.meta.title))
-    });
+    articles.sort_by(|a, b| article::newest_first(&a.meta, &b.meta));
     link_neighbours(&mut articles);
 
     let mut weeks = Vec::new();
-    for file in markdown_files(&content.join("weeks"))? {
-        match weeks::load(&file, &read(&file)?) {
+    for (file, text) in &week_files {
+        match weeks::load(file, text) {
             Ok(w) => weeks.push(w),
             Err(e) => errors.extend(e),
         }
     }
-    weeks.sort_by(|a: &Week, b: &Week| {
-        b.meta
-            .date
-            .cmp(&a.meta.date)
-            .then_with(|| a.meta.slug.cmp(&b.meta.slug))
-    });
+    weeks.sort_by(|a: &Week, b: &Week| week::newest_first(&a.meta, &b.meta));
 
     let mut warnings = Vec::new();
     let (roadmap, roadmap_license) = load_roadmap(content, &mut errors, &mut warnings)?;
@@ -171,10 +173,8 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             .flat_map(|r| r.sections.iter().map(|s| s.id.clone()))
             .collect(),
     };
-    for dir in ["articles", "weeks"] {
-        for file in markdown_files(&content.join(dir))? {
-            errors.extend(internal_links::check(&file, &read(&file)?, &known));
-        }
+    for (file, text) in article_files.iter().chain(&week_files) {
+        errors.extend(internal_links::check(file, text, &known));
     }
 
     match config {
@@ -265,8 +265,8 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
         }
     }
 
-    let mut summaries: Vec<_> = site.articles.iter().map(|a| a.meta.clone()).collect();
-    article::sort_newest_first(&mut summaries);
+    // `load` sorted the articles and weeks newest first.
+    let summaries: Vec<_> = site.articles.iter().map(|a| a.meta.clone()).collect();
     for page in paginate(&summaries, site.config.page_size as usize, SCHEMA_VERSION) {
         write_json(out, &paths::articles_page(page.page), &page, &mut files)?;
     }
@@ -276,8 +276,7 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
 
     write_topics(site, &summaries, out, &mut files)?;
 
-    let mut week_summaries: Vec<_> = site.weeks.iter().map(|w| w.meta.clone()).collect();
-    week::sort_newest_first(&mut week_summaries);
+    let week_summaries: Vec<_> = site.weeks.iter().map(|w| w.meta.clone()).collect();
     for page in paginate(
         &week_summaries,
         site.config.page_size as usize,
