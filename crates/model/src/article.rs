@@ -94,7 +94,7 @@ mod tests {
 
     #[test]
     fn newest_first_with_stable_ties() {
-        let mut items = vec![
+        let mut items = [
             summary("b", "2026-01-01"),
             summary("c", "2026-03-01"),
             summary("a", "2026-01-01"),
