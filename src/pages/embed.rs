@@ -65,9 +65,7 @@ fn Widget(mut roadmap: Roadmap, options: EmbedOptions) -> impl IntoView {
     let only = section.clone();
     let tally = Memo::new(move |_| match &only {
         Some(id) => ex.tally(id),
-        None => ex
-            .progress
-            .with(|p| ex.roadmap.with_value(|r| p.overall_tally(r))),
+        None => ex.overall.get(),
     });
     view! {
         <div class="embed-root" class:embed-compact=options.compact>

@@ -101,10 +101,7 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         focus_row(key);
     });
 
-    let overall = Memo::new(move |_| {
-        ex.progress
-            .with(|p| ex.roadmap.with_value(|r| p.overall_tally(r)))
-    });
+    let overall = ex.overall;
     let (title, intro, credit) = ex
         .roadmap
         .with_value(|r| (r.title.clone(), r.intro.clone(), r.credit.clone()));

@@ -27,12 +27,22 @@ pub struct Explorer {
     pub saved: RwSignal<bool>,
     /// Every section's tally, computed once per change for the tree, the map and announcements.
     tallies: Memo<Vec<(String, Tally)>>,
+    /// Over every distinct resource of the (possibly one-section) road map.
+    pub overall: Memo<Tally>,
     /// One status and one note signal per resource, so a toggle re-renders one row, not all.
     cells: StoredValue<HashMap<String, Cell>>,
     /// False in a widget with progress off: no bars, no buttons, no shortcuts.
     pub interactive: bool,
     /// True inside an embed widget: links to the site open in a new tab instead of in place.
     pub embedded: bool,
+}
+
+fn find_tally(tallies: &[(String, Tally)], section: &str) -> Tally {
+    tallies
+        .iter()
+        .find(|(id, _)| id == section)
+        .map(|(_, t)| *t)
+        .unwrap_or_default()
 }
 
 /// The reactive status and note of one resource.
@@ -77,10 +87,14 @@ impl Explorer {
                     .collect()
             })
         });
+        let all_ids: Vec<String> = roadmap.resources.iter().map(|r| r.id.clone()).collect();
+        let overall =
+            Memo::new(move |_| progress.with(|p| p.tally(all_ids.iter().map(String::as_str))));
         Self {
             roadmap: StoredValue::new(roadmap),
             progress,
             tallies,
+            overall,
             cells: StoredValue::new(cells),
             interactive,
             embedded,
@@ -95,12 +109,11 @@ impl Explorer {
 
     /// A section's tally (reactive).
     pub fn tally(self, section: &str) -> Tally {
-        self.tallies.with(|t| {
-            t.iter()
-                .find(|(id, _)| id == section)
-                .map(|(_, t)| *t)
-                .unwrap_or_default()
-        })
+        self.tallies.with(|t| find_tally(t, section))
+    }
+
+    fn tally_untracked(self, section: &str) -> Tally {
+        self.tallies.with_untracked(|t| find_tally(t, section))
     }
 
     pub fn expect() -> Self {
@@ -114,7 +127,8 @@ impl Explorer {
         self.saved.set(browser::save_progress(&json));
     }
 
-    /// Changes every bit of progress at once (import, share link, clear).
+    /// Changes every bit of progress at once (import, share link, clear) and brings every
+    /// resource's cell up to date.
     pub fn update_progress(self, change: impl FnOnce(&mut Progress)) {
         self.progress.update(change);
         self.save();
@@ -139,8 +153,13 @@ impl Explorer {
     }
 
     /// Sets one resource's status, saves, and announces the result with its section's tally.
+    /// Only that resource's cell changes, so one row re-renders.
     pub fn set_status(self, resource: &str, status: Status) {
-        self.update_progress(|p| p.set_status(resource, status));
+        self.progress.update(|p| p.set_status(resource, status));
+        self.save();
+        if let Some(cell) = self.cell(resource) {
+            cell.status.set(status);
+        }
         let message = self.roadmap.with_value(|r| {
             let title = r
                 .resource(resource)
@@ -148,15 +167,7 @@ impl Explorer {
                 .unwrap_or(resource);
             let section = r
                 .home_section_of(resource)
-                .map(|s| {
-                    format!(
-                        " {}: {}.",
-                        s.title,
-                        self.progress
-                            .with_untracked(|p| p.section_tally(r, s))
-                            .summary()
-                    )
-                })
+                .map(|s| format!(" {}: {}.", s.title, self.tally_untracked(&s.id).summary()))
                 .unwrap_or_default();
             format!("{title}: {}.{section}", status.label().to_lowercase())
         });
@@ -164,7 +175,14 @@ impl Explorer {
     }
 
     pub fn set_note(self, resource: &str, note: &str) {
-        self.update_progress(|p| p.set_note(resource, note));
+        self.progress.update(|p| p.set_note(resource, note));
+        self.save();
+        if let Some(cell) = self.cell(resource) {
+            cell.note.set(
+                self.progress
+                    .with_untracked(|p| p.note(resource).to_string()),
+            );
+        }
     }
 
     pub fn toggle(self, key: &str) {
