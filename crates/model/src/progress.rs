@@ -331,34 +331,20 @@ mod tests {
 
     #[test]
     fn percent_edges() {
-        assert_eq!(Tally::default().percent(), 0);
-        assert_eq!(
-            Tally {
-                total: 2,
-                skipped: 2,
-                ..Default::default()
-            }
-            .percent(),
-            100
-        );
-        assert_eq!(
-            Tally {
-                total: 3,
-                done: 3,
-                ..Default::default()
-            }
-            .percent(),
-            100
-        );
-        assert_eq!(
-            Tally {
-                total: 3,
-                done: 2,
-                ..Default::default()
-            }
-            .percent(),
-            66
-        );
+        let tally = |total, done, skipped| Tally {
+            total,
+            done,
+            skipped,
+            in_progress: 0,
+        };
+        let cases = [(0, 0, 0, 0), (2, 0, 2, 100), (3, 3, 0, 100), (3, 2, 0, 66)];
+        for (total, done, skipped, percent) in cases {
+            assert_eq!(
+                tally(total, done, skipped).percent(),
+                percent,
+                "{total} {done} {skipped}"
+            );
+        }
     }
 
     #[test]

@@ -282,18 +282,24 @@ mod tests {
         )
     }
 
+    /// The visible rows with no filter and no progress.
+    fn unfiltered(collapsed: &[&str]) -> Vec<TreeNode> {
+        let collapsed: HashSet<String> = collapsed.iter().map(|k| k.to_string()).collect();
+        visible_nodes(
+            &roadmap(),
+            &collapsed,
+            &RoadmapFilter::default(),
+            &Progress::default(),
+        )
+    }
+
     fn keys(nodes: &[TreeNode]) -> Vec<&str> {
         nodes.iter().map(|n| n.key.as_str()).collect()
     }
 
     #[test]
     fn everything_open_by_default_with_levels() {
-        let nodes = visible_nodes(
-            &roadmap(),
-            &HashSet::new(),
-            &RoadmapFilter::default(),
-            &Progress::default(),
-        );
+        let nodes = unfiltered(&[]);
         assert_eq!(
             keys(&nodes),
             [
@@ -314,13 +320,7 @@ mod tests {
 
     #[test]
     fn collapsed_containers_hide_their_rows() {
-        let collapsed: HashSet<String> = ["u:prereq:programming".to_string()].into();
-        let nodes = visible_nodes(
-            &roadmap(),
-            &collapsed,
-            &RoadmapFilter::default(),
-            &Progress::default(),
-        );
+        let nodes = unfiltered(&["u:prereq:programming"]);
         assert_eq!(
             keys(&nodes),
             [
@@ -369,13 +369,7 @@ mod tests {
 
     #[test]
     fn arrow_keys_follow_the_aria_tree_rules() {
-        let r = roadmap();
-        let nodes = visible_nodes(
-            &r,
-            &HashSet::new(),
-            &RoadmapFilter::default(),
-            &Progress::default(),
-        );
+        let nodes = unfiltered(&[]);
         let focus = |k: &str| TreeMove::Focus(k.to_string());
         let cases = [
             ("s:prereq", "ArrowDown", focus("u:prereq:programming")),
@@ -396,13 +390,7 @@ mod tests {
         }
         assert_eq!(key_move(&nodes, "missing", "ArrowDown"), focus("s:prereq"));
 
-        let collapsed: HashSet<String> = ["s:prereq".to_string()].into();
-        let nodes = visible_nodes(
-            &r,
-            &collapsed,
-            &RoadmapFilter::default(),
-            &Progress::default(),
-        );
+        let nodes = unfiltered(&["s:prereq"]);
         assert_eq!(
             key_move(&nodes, "s:prereq", "ArrowRight"),
             TreeMove::Toggle("s:prereq".into())
