@@ -22,6 +22,17 @@ pub struct ArticleSummary {
     /// The cover image, shown on the article and its featured card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<Image>,
+    /// Set when some or all of the body is for paid subscribers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<PaidAccess>,
+}
+
+/// Which part of an article is for which tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaidAccess {
+    pub tier: String,
+    /// True when a free preview comes before the paywall; false when the whole body is paid.
+    pub preview: bool,
 }
 
 /// An image with its size, so the page reserves its space before it loads.
@@ -41,8 +52,12 @@ pub struct Image {
 pub struct Article {
     pub schema: u32,
     pub meta: ArticleSummary,
+    /// The free part of the body (empty when the whole article is paid).
     pub body_html: String,
-    /// The body's `##`/`###` headings, for the table of contents.
+    /// The rest of the body, sealed: a [`crate::paywall::PaidBody`] as JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_body: Option<crate::paywall::Sealed>,
+    /// The free body's `##`/`###` headings, for the table of contents.
     #[serde(default)]
     pub toc: Vec<TocEntry>,
     /// The next older article.
@@ -89,6 +104,7 @@ mod tests {
             reading_minutes: 3,
             summary: "s".into(),
             cover: None,
+            paid: None,
         }
     }
 
@@ -110,6 +126,7 @@ mod tests {
             schema: 1,
             meta: summary("x", "2026-02-02"),
             body_html: "<p>b</p>".into(),
+            paid_body: None,
             toc: vec![],
             previous: None,
             next: None,

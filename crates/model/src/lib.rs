@@ -10,6 +10,7 @@ pub mod decode;
 pub mod embed;
 pub mod paging;
 pub mod paths;
+pub mod paywall;
 pub mod progress;
 pub mod roadmap;
 pub mod roadmap_filter;

@@ -23,6 +23,28 @@ pub struct SiteConfig {
     /// Items per index page (archive, topics, weekly lists).
     #[serde(default = "default_page_size")]
     pub page_size: u32,
+    /// The paid tiers content can be sealed for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
+}
+
+/// A subscription tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tier {
+    /// The slug used in front matter, keys and unlock links (`paid`).
+    pub id: String,
+    /// Who it is for, as the locked notices say it: "for paid subscribers".
+    pub name: String,
+}
+
+impl SiteConfig {
+    /// The readers a tier is for, "paid subscribers"; the id when the tier is not declared.
+    pub fn tier_name(&self, id: &str) -> String {
+        self.tiers
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| format!("{id} subscribers"), |t| t.name.clone())
+    }
 }
 
 fn default_page_size() -> u32 {

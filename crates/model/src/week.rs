@@ -59,7 +59,11 @@ pub struct WeekSummary {
     pub date: Date,
     /// Plain-text first sentences of the intro.
     pub summary: String,
+    /// Free entries.
     pub entry_count: u32,
+    /// Entries for paid subscribers (sealed).
+    #[serde(default)]
+    pub paid_count: u32,
 }
 
 /// One week's list.
@@ -74,7 +78,11 @@ pub struct Week {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeekSection {
     pub title: String,
+    /// The free entries.
     pub entries: Vec<WeekEntry>,
+    /// The paid entries, each a sealed [`WeekEntry`] as JSON, shown after the free ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paid: Vec<crate::paywall::Sealed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use sb_model::article::PaidAccess;
+use sb_model::paywall::PaidBody;
 use sb_model::text::{is_slug, reading_minutes};
 use sb_model::{Article, ArticleSummary, SCHEMA_VERSION};
 use serde::Deserialize;
@@ -11,6 +13,10 @@ use crate::error::{ContentError, Problems};
 use crate::fields::{self, DateValue};
 use crate::front_matter::{self, line_of_key};
 use crate::markdown;
+use crate::paid::{check_tier, PaidPart};
+
+/// The line that ends an article's free preview; what follows is for the article's `tier`.
+pub const PAYWALL_MARKER: &str = "<!-- paywall -->";
 
 /// Longest summary derived from the first paragraph when the front matter gives none.
 const SUMMARY_CHARS: usize = 220;
@@ -30,19 +36,33 @@ struct ArticleFront {
     cover: Option<Spanned<String>>,
     /// Required with `cover`: what the image shows.
     cover_alt: Option<Spanned<String>>,
+    /// The tier the article is for: all of it, or what follows the paywall marker.
+    tier: Option<Spanned<String>>,
+}
+
+/// The registries content is checked against; `None` accepts any well-formed value.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Known<'a> {
+    pub topics: Option<&'a [String]>,
+    pub tiers: Option<&'a [String]>,
+}
+
+/// An article as read: the document with its free part only, and the paid part's plaintext
+/// kept apart, so nothing but sealing can publish it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub paid: Option<PaidPart<PaidBody>>,
 }
 
 /// Reads one article file. Collects every problem it finds rather than stopping at the first.
 pub fn load(file: &Path, text: &str) -> Result<Article, Vec<ContentError>> {
-    load_with_topics(file, text, None)
+    load_with(file, text, Known::default()).map(|l| l.article)
 }
 
-/// Reads one article, checking its topics against the registry when there is one.
-pub fn load_with_topics(
-    file: &Path,
-    text: &str,
-    known_topics: Option<&[String]>,
-) -> Result<Article, Vec<ContentError>> {
+/// Reads one article, checking its topics and tier against the registries.
+pub fn load_with(file: &Path, text: &str, known: Known<'_>) -> Result<Loaded, Vec<ContentError>> {
+    let known_topics = known.topics;
     let doc = front_matter::split(file, text).map_err(|e| vec![e])?;
     let front: ArticleFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut problems = Problems::default();
@@ -113,10 +133,23 @@ pub fn load_with_topics(
 
     // content/articles/<file>.md → content/
     let content = file.parent().and_then(Path::parent);
-    let (body, image_problems) = markdown::render_with_images(doc.body, content);
-    for why in image_problems {
+    let tier = front
+        .tier
+        .as_ref()
+        .and_then(|t| problems.keep(check_tier(file, &doc, t, known.tiers)));
+    let (free_md, paid_md) = split_at_paywall(file, &doc, &front, &mut problems);
+    let (body, image_problems) = markdown::render_with_images(free_md, content);
+    let (paid, paid_image_problems) = match paid_md {
+        Some(md) => {
+            let (rendered, why) = markdown::render_with_images(md, content);
+            (Some(rendered), why)
+        }
+        None => (None, Vec::new()),
+    };
+    for why in image_problems.into_iter().chain(paid_image_problems) {
         problems.push(ContentError::new(file, doc.body_line, Some("body"), why));
     }
+    let words = body.words + paid.as_ref().map_or(0, |p| p.words);
     let cover = match (&front.cover, &front.cover_alt) {
         (None, _) => None,
         (Some(src), alt) => {
@@ -149,7 +182,7 @@ pub fn load_with_topics(
             }
         }
     };
-    if body.words == 0 {
+    if words == 0 {
         problems.push(ContentError::new(
             file,
             doc.body_line,
@@ -175,16 +208,98 @@ pub fn load_with_topics(
                 date,
                 updated,
                 topics,
-                reading_minutes: reading_minutes(body.words),
+                reading_minutes: reading_minutes(words),
                 summary,
                 cover,
+                paid: tier.clone().map(|tier| PaidAccess {
+                    tier,
+                    preview: body.words > 0,
+                }),
             },
             body_html: body.html,
+            paid_body: None,
             toc: body.toc,
             previous: None,
             next: None,
+        })
+        .map(|article| Loaded {
+            article,
+            paid: tier.zip(paid).map(|(tier, p)| PaidPart {
+                tier,
+                content: PaidBody {
+                    html: p.html,
+                    toc: p.toc,
+                },
+            }),
         }),
         _ => Err(problems.0),
+    }
+}
+
+/// The free and the paid Markdown of the body: everything is free without a `tier`, everything
+/// is paid with a `tier` and no marker, and the marker splits the two otherwise.
+fn split_at_paywall<'a>(
+    file: &Path,
+    doc: &front_matter::Document<'a>,
+    front: &ArticleFront,
+    problems: &mut Problems,
+) -> (&'a str, Option<&'a str>) {
+    let body = doc.body;
+    let mut markers = Vec::new();
+    let mut offset = 0;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        if line.trim() == PAYWALL_MARKER {
+            markers.push((i, offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    let line_of = |i: usize| doc.body_line + i;
+    match (&front.tier, markers.as_slice()) {
+        (None, []) => (body, None),
+        (None, [(i, ..), ..]) => {
+            problems.push(ContentError::new(
+                file,
+                line_of(*i),
+                Some("tier"),
+                "the body has a paywall marker but the front matter sets no `tier`: \
+                 add `tier = \"paid\"` (or remove the marker)",
+            ));
+            (body, None)
+        }
+        (Some(tier), []) => {
+            if front.summary.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                problems.push(ContentError::new(
+                    file,
+                    fields::line_in_file(doc, tier.span()),
+                    Some("summary"),
+                    "a paid-only article needs a `summary`: without a paywall marker the whole \
+                     body is paid, and a summary taken from it would give its start away",
+                ));
+            }
+            ("", Some(body))
+        }
+        (Some(_), [(_, start, end)]) => {
+            let free = &body[..*start];
+            if sb_model::text::word_count(free) == 0 {
+                problems.push(ContentError::new(
+                    file,
+                    doc.body_line,
+                    Some("body"),
+                    "nothing comes before the paywall marker: move it down, or remove it to make \
+                     the whole article paid",
+                ));
+            }
+            (free, Some(&body[*end..]))
+        }
+        (Some(_), [_, (i, ..), ..]) => {
+            problems.push(ContentError::new(
+                file,
+                line_of(*i),
+                Some("body"),
+                format!("a second `{PAYWALL_MARKER}`: an article has one paywall"),
+            ));
+            (body, None)
+        }
     }
 }
 

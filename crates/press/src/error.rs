@@ -30,6 +30,9 @@ impl ContentError {
 pub enum BuildError {
     #[error("{} problem(s) in the content:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Content(Vec<ContentError>),
+    /// Paid content that cannot be sealed: no keyring, or no key for a tier.
+    #[error("{0}")]
+    Keyring(String),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

@@ -26,6 +26,17 @@ enum Command {
         /// Where the JSON goes; trunk copies it into dist/.
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
+        /// The keyring that seals paid content (keep it outside the repository).
+        #[arg(long, env = sb_press::keyring::ENV)]
+        keyring: Option<PathBuf>,
+    },
+    /// Create and rotate the keys that seal paid content, and print subscribers' unlock links.
+    Keyring {
+        /// The keyring file.
+        #[arg(long, env = sb_press::keyring::ENV, global = true)]
+        keyring: Option<PathBuf>,
+        #[command(subcommand)]
+        action: KeyringAction,
     },
     /// Validate content/ without writing anything.
     Check {
@@ -62,6 +73,115 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum KeyringAction {
+    /// Create a new keyring with one key per tier (refuses to replace an existing file).
+    Create {
+        /// A tier to create a key for (repeatable).
+        #[arg(long = "tier", required = true)]
+        tiers: Vec<String>,
+    },
+    /// Add a key to a tier: content dated on or after --since is sealed with it (rotation).
+    Add {
+        #[arg(long)]
+        tier: String,
+        /// First publication date the key seals, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        since: Option<String>,
+        /// The key id (default: k<since>).
+        #[arg(long)]
+        kid: Option<String>,
+    },
+    /// Print the unlock link to send a tier's subscribers (the newest key, or --kid).
+    Link {
+        #[arg(long)]
+        tier: String,
+        #[arg(long)]
+        kid: Option<String>,
+        /// The site's public URL (default: base_url from site.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// List the keys (tier, key id, since), never the secrets.
+    List,
+}
+
+fn keyring_path(path: Option<PathBuf>) -> Result<PathBuf, String> {
+    path.ok_or_else(|| {
+        format!(
+            "no keyring given: pass --keyring <file> or set {}",
+            sb_press::keyring::ENV
+        )
+    })
+}
+
+fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), String> {
+    use sb_press::keyring::{today, Keyring};
+    let path = keyring_path(path)?;
+    match action {
+        KeyringAction::Create { tiers } => {
+            let mut ring = Keyring::new(&path);
+            for tier in &tiers {
+                ring.add(tier, today(), None)?;
+            }
+            ring.save(true).map_err(|e| e.to_string())?;
+            println!(
+                "press: keyring created at {} with a key for {}; keep it secret and out of the repository",
+                path.display(),
+                tiers.join(", ")
+            );
+        }
+        KeyringAction::Add { tier, since, kid } => {
+            let mut ring = Keyring::load(&path).map_err(|e| e.to_string())?;
+            let since = match since {
+                Some(s) => sb_model::Date::parse(&s).map_err(|e| format!("--since: {e}"))?,
+                None => today(),
+            };
+            let kid = ring.add(&tier, since, kid.as_deref())?.kid.clone();
+            ring.save(false).map_err(|e| e.to_string())?;
+            println!(
+                "press: added key `{kid}` to tier `{tier}`: content dated {since} or later is sealed with it; \
+                 older keys still open older content"
+            );
+        }
+        KeyringAction::Link {
+            tier,
+            kid,
+            base_url,
+            content,
+        } => {
+            let ring = Keyring::load(&path).map_err(|e| e.to_string())?;
+            let key = match &kid {
+                Some(kid) => ring.find(&tier, kid),
+                None => ring.current(&tier),
+            }
+            .ok_or_else(|| format!("{} has no such key for tier `{tier}`", path.display()))?;
+            let base_url = match base_url {
+                Some(url) => url,
+                None => sb_press::site::load(&content)
+                    .map_err(|e| e.to_string())?
+                    .config
+                    .base_url,
+            };
+            println!("{}", key.unlock_key().link(&base_url));
+        }
+        KeyringAction::List => {
+            let ring = Keyring::load(&path).map_err(|e| e.to_string())?;
+            for k in &ring.keys {
+                println!("{}\t{}\tsince {}", k.tier, k.kid, k.since);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load_keyring(path: Option<PathBuf>) -> Result<Option<sb_press::keyring::Keyring>, String> {
+    path.map(|p| sb_press::keyring::Keyring::load(&p).map_err(|e| e.to_string()))
+        .transpose()
+}
+
 fn print_warnings(site: &sb_press::site::Site) {
     for w in &site.warnings {
         eprintln!("warning: {w}");
@@ -84,22 +204,30 @@ fn synth_roadmap(resources: usize, out: &Path) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Build { content, out } => sb_press::site::load(&content)
-            .and_then(|site| {
-                print_warnings(&site);
-                sb_press::site::write(&site, &out)
-            })
-            .map(|r| {
-                println!(
-                    "press: {} articles, {} weeks, {} road-map resources, {} files written to {}",
-                    r.articles,
-                    r.weeks,
-                    r.resources,
-                    r.files,
-                    out.display()
-                );
-            })
-            .map_err(|e| e.to_string()),
+        Command::Build {
+            content,
+            out,
+            keyring,
+        } => load_keyring(keyring).and_then(|keyring| {
+            sb_press::site::load(&content)
+                .and_then(|site| {
+                    print_warnings(&site);
+                    sb_press::site::write(&site, &out, keyring.as_ref())
+                })
+                .map(|r| {
+                    println!(
+                        "press: {} articles, {} weeks, {} road-map resources, {} paid units sealed, {} files written to {}",
+                        r.articles,
+                        r.weeks,
+                        r.resources,
+                        r.sealed,
+                        r.files,
+                        out.display()
+                    );
+                })
+                .map_err(|e| e.to_string())
+        }),
+        Command::Keyring { keyring, action } => keyring_command(keyring, action),
         Command::Check { content } => sb_press::site::load(&content)
             .map(|s| {
                 print_warnings(&s);
@@ -126,7 +254,7 @@ fn main() -> ExitCode {
             out,
         } => sb_press::site::load(&content)
             .map(|s| sb_press::synth_archive::with_synthetic_articles(s, articles))
-            .and_then(|s| sb_press::site::write(&s, &out))
+            .and_then(|s| sb_press::site::write(&s, &out, None))
             .map(|r| {
                 println!(
                     "press: synthetic archive of {} articles, {} files written to {}",

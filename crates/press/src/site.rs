@@ -16,6 +16,8 @@ use serde::Serialize;
 use crate::error::{BuildError, ContentError};
 use crate::internal_links::{self, KnownPages};
 use crate::topics::{self, TopicDef};
+use crate::keyring::Keyring;
+use crate::paid::{seal_documents, PaidContent};
 use crate::{articles, roadmap, site_config, weeks};
 
 /// Where the road map's licence is copied, relative to the data folder.
@@ -39,6 +41,8 @@ pub struct Site {
     pub topics: Vec<TopicDef>,
     /// `content/images`, published as `data/images`.
     pub images_dir: Option<PathBuf>,
+    /// The plaintext of every paid unit; `write` seals it into the documents.
+    pub paid: PaidContent,
 }
 
 /// What a build wrote.
@@ -49,6 +53,8 @@ pub struct BuildReport {
     pub files: usize,
     /// Distinct road-map resources (0 without a road map).
     pub resources: usize,
+    /// Paid units sealed.
+    pub sealed: usize,
 }
 
 /// Markdown files of a content sub-folder, sorted by name so builds are reproducible.
@@ -126,10 +132,23 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
     let article_files = read_markdown(&content.join("articles"))?;
     let week_files = read_markdown(&content.join("weeks"))?;
 
+    let tiers: Option<Vec<String>> = config
+        .as_ref()
+        .map(|c| c.tiers.iter().map(|t| t.id.clone()).collect());
+    let registries = articles::Known {
+        topics: known.as_deref(),
+        tiers: tiers.as_deref(),
+    };
+    let mut paid = PaidContent::default();
     let mut loaded = Vec::new();
     for (file, text) in &article_files {
-        match articles::load_with_topics(file, text, known.as_deref()) {
-            Ok(a) => loaded.push((file, a)),
+        match articles::load_with(file, text, registries) {
+            Ok(l) => {
+                if let Some(part) = l.paid {
+                    paid.articles.insert(l.article.meta.slug.clone(), part);
+                }
+                loaded.push((file, l.article));
+            }
             Err(e) => errors.extend(e),
         }
     }
@@ -154,8 +173,13 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
 
     let mut weeks = Vec::new();
     for (file, text) in &week_files {
-        match weeks::load(file, text) {
-            Ok(w) => weeks.push(w),
+        match weeks::load_with(file, text, tiers.as_deref()) {
+            Ok(l) => {
+                if l.paid.iter().any(|s| !s.is_empty()) {
+                    paid.weeks.insert(l.week.meta.slug.clone(), l.paid);
+                }
+                weeks.push(l.week);
+            }
             Err(e) => errors.extend(e),
         }
     }
@@ -187,6 +211,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             warnings,
             topics: topic_defs,
             images_dir: Some(content.join(crate::images::DIR)).filter(|d| d.is_dir()),
+            paid,
         }),
         _ => Err(BuildError::Content(errors)),
     }
@@ -245,8 +270,10 @@ fn write_json<T: Serialize>(
     Ok(())
 }
 
-/// Writes every JSON document of a loaded site into `out`, replacing what was there.
-pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
+/// Writes every JSON document of a loaded site into `out`, replacing what was there. Paid units
+/// are sealed with `keyring`, which is required when there are any.
+pub fn write(site: &Site, out: &Path, keyring: Option<&Keyring>) -> Result<BuildReport, BuildError> {
+    let (articles, weeks) = seal_documents(&site.articles, &site.weeks, &site.paid, keyring)?;
     if out.exists() {
         fs::remove_dir_all(out).map_err(BuildError::io(out))?;
     }
@@ -270,7 +297,7 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
     for page in paginate(&summaries, site.config.page_size as usize, SCHEMA_VERSION) {
         write_json(out, &paths::articles_page(page.page), &page, &mut files)?;
     }
-    for a in &site.articles {
+    for a in &articles {
         write_json(out, &paths::article(&a.meta.slug), a, &mut files)?;
     }
 
@@ -284,7 +311,7 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
     ) {
         write_json(out, &paths::weeks_page(page.page), &page, &mut files)?;
     }
-    for w in &site.weeks {
+    for w in &weeks {
         write_json(out, &paths::week(&w.meta.slug), w, &mut files)?;
     }
     if let Some(roadmap) = &site.roadmap {
@@ -300,6 +327,7 @@ pub fn write(site: &Site, out: &Path) -> Result<BuildReport, BuildError> {
         weeks: site.weeks.len(),
         files,
         resources: site.roadmap.as_ref().map_or(0, |r| r.resources.len()),
+        sealed: site.paid.units(),
     })
 }
 
@@ -346,7 +374,11 @@ fn write_topics(
 }
 
 /// Loads `content` and writes `out`: the `press build` command.
-pub fn build(content: &Path, out: &Path) -> Result<BuildReport, BuildError> {
+pub fn build(
+    content: &Path,
+    out: &Path,
+    keyring: Option<&Keyring>,
+) -> Result<BuildReport, BuildError> {
     let site = load(content)?;
-    write(&site, out)
+    write(&site, out, keyring)
 }

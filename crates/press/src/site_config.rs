@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use sb_model::site::Author;
+use sb_model::site::{Author, Tier};
 use sb_model::{SiteConfig, SiteLink, SCHEMA_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
@@ -27,6 +27,17 @@ struct SiteFront {
     links: Vec<LinkFront>,
     /// Items per index page; 20 when absent.
     page_size: Option<Spanned<u32>>,
+    /// The paid tiers content may be sealed for.
+    #[serde(default)]
+    tiers: Vec<TierFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TierFront {
+    id: Spanned<String>,
+    /// Who it is for: "paid subscribers".
+    name: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,6 +109,28 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         Some(n) => *n.get_ref(),
         None => sb_model::paging::PAGE_SIZE as u32,
     };
+    let mut tiers: Vec<Tier> = Vec::new();
+    for t in &front.tiers {
+        let id = t.id.get_ref().trim().to_string();
+        let line = fields::line_in_file(&doc, t.id.span());
+        if !sb_model::text::is_slug(&id) {
+            errors.push(ContentError::new(
+                file,
+                line,
+                Some("tiers.id"),
+                format!("`{id}` is not a slug such as `paid`"),
+            ));
+        } else if tiers.iter().any(|o| o.id == id) {
+            errors.push(ContentError::new(
+                file,
+                line,
+                Some("tiers.id"),
+                format!("tier `{id}` is listed twice"),
+            ));
+        }
+        let name = text_of_tier(file, &doc, &t.name, &mut errors);
+        tiers.push(Tier { id, name });
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -117,5 +150,17 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         sign_off,
         links,
         page_size,
+        tiers,
     })
+}
+
+fn text_of_tier(
+    file: &Path,
+    doc: &Document<'_>,
+    value: &Spanned<String>,
+    errors: &mut Vec<ContentError>,
+) -> String {
+    fields::non_empty(file, doc, "tiers.name", value)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default()
 }

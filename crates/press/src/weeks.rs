@@ -15,6 +15,7 @@ use crate::error::{ContentError, Problems};
 use crate::fields::{self, DateValue};
 use crate::front_matter;
 use crate::markdown;
+use crate::paid::{check_tier, PaidPart};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,10 +44,29 @@ struct EntryFront {
     summary: Spanned<String>,
     #[serde(default)]
     commentary: String,
+    /// Set on entries for paid subscribers of that tier.
+    tier: Option<Spanned<String>>,
 }
 
-/// Reads one week file, collecting every problem it finds.
+/// A week as read: the document with its free entries only, and per section the paid entries'
+/// plaintext, kept apart so nothing but sealing can publish it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub week: Week,
+    pub paid: Vec<Vec<PaidPart<WeekEntry>>>,
+}
+
+/// Reads one week file, collecting every problem it finds; accepts any well-formed tier.
 pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
+    load_with(file, text, None).map(|l| l.week)
+}
+
+/// Reads one week file, checking tiers against the site's when given.
+pub fn load_with(
+    file: &Path,
+    text: &str,
+    known_tiers: Option<&[String]>,
+) -> Result<Loaded, Vec<ContentError>> {
     let doc = front_matter::split(file, text).map_err(|e| vec![e])?;
     let front: WeekFront = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut problems = Problems::default();
@@ -69,6 +89,7 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
 
     let mut ids = HashSet::new();
     let mut sections = Vec::new();
+    let mut paid_sections = Vec::new();
     for s in &front.sections {
         let section_title =
             problems.keep(fields::non_empty(file, &doc, "sections.title", &s.title));
@@ -81,7 +102,12 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
             ));
         }
         let mut entries = Vec::new();
+        let mut paid = Vec::new();
         for e in &s.entries {
+            let tier = e
+                .tier
+                .as_ref()
+                .and_then(|t| problems.keep(check_tier(file, &doc, t, known_tiers)));
             let title = problems.keep(fields::non_empty(file, &doc, "entries.title", &e.title));
             let url = problems.keep(fields::web_url(file, &doc, "entries.url", &e.url));
             let source = problems.keep(fields::non_empty(file, &doc, "entries.source", &e.source));
@@ -97,7 +123,7 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
                     id = format!("{base}-{n}");
                     n += 1;
                 }
-                entries.push(WeekEntry {
+                let entry = WeekEntry {
                     id,
                     title,
                     url,
@@ -109,11 +135,23 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
                     } else {
                         markdown::render_inline(&e.commentary)
                     },
-                });
+                };
+                match tier {
+                    Some(tier) => paid.push(PaidPart {
+                        tier,
+                        content: entry,
+                    }),
+                    None => entries.push(entry),
+                }
             }
         }
         if let Some(title) = section_title {
-            sections.push(WeekSection { title, entries });
+            sections.push(WeekSection {
+                title,
+                entries,
+                paid: Vec::new(),
+            });
+            paid_sections.push(paid);
         }
     }
 
@@ -121,17 +159,22 @@ pub fn load(file: &Path, text: &str) -> Result<Week, Vec<ContentError>> {
     match (slug, title, date, problems.is_empty()) {
         (Some(slug), Some(title), Some(date), true) => {
             let entry_count = sections.iter().map(|s| s.entries.len() as u32).sum();
-            Ok(Week {
-                schema: SCHEMA_VERSION,
-                meta: WeekSummary {
-                    slug,
-                    title,
-                    date,
-                    summary: truncate(&intro.first_paragraph),
-                    entry_count,
+            let paid_count = paid_sections.iter().map(|p| p.len() as u32).sum();
+            Ok(Loaded {
+                week: Week {
+                    schema: SCHEMA_VERSION,
+                    meta: WeekSummary {
+                        slug,
+                        title,
+                        date,
+                        summary: truncate(&intro.first_paragraph),
+                        entry_count,
+                        paid_count,
+                    },
+                    intro_html: intro.html,
+                    sections,
                 },
-                intro_html: intro.html,
-                sections,
+                paid: paid_sections,
             })
         }
         _ => Err(problems.0),

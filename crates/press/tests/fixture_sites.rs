@@ -2,45 +2,9 @@
 //! invalid content fails naming file, line and field.
 
 use std::fs;
-use std::path::Path;
-
-use sb_press::{build, BuildError};
 
 mod common;
-use common::{copy_dir, fixture, sample_content};
-use serde_json::Value;
-
-fn read_json(path: &Path) -> Value {
-    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Copies the minimal fixture into a temp folder, applies the `(file, from, to)` edits, builds,
-/// and returns the error text.
-fn build_error(edits: &[(&str, &str, &str)]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&fixture("minimal"), &content);
-    for (file, from, to) in edits {
-        replace_in(&content, file, from, to);
-    }
-    match build(&content, &dir.path().join("out")) {
-        Err(BuildError::Content(errors)) => errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Err(other) => panic!("expected content errors, got {other}"),
-        Ok(_) => panic!("expected the build to fail"),
-    }
-}
-
-/// Edits one file of a copied fixture.
-fn replace_in(content: &Path, file: &str, from: &str, to: &str) {
-    let path = content.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} does not contain {from:?}");
-    fs::write(path, text.replace(from, to)).unwrap();
-}
+use common::{build, build_error, copy_dir, fixture, read_json, replace_in, sample_content};
 
 #[test]
 fn minimal_site_writes_every_document() {

@@ -457,7 +457,7 @@ fn build_writes_roadmap_json_and_license() {
 
     let site = sb_press::site::load(&content).unwrap();
     assert_eq!(site.warnings.len(), 3);
-    let report = sb_press::build(&content, &out).unwrap();
+    let report = common::build(&content, &out).unwrap();
     assert_eq!(report.resources, 69);
 
     let json = fs::read_to_string(out.join(sb_model::paths::roadmap())).unwrap();
@@ -481,7 +481,7 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
         "## S\n- 📚 [Fine](https://a.com)\n- 📚 no link\n",
     )
     .unwrap();
-    match sb_press::build(&content, &dir.path().join("out")) {
+    match common::build(&content, &dir.path().join("out")) {
         Err(sb_press::BuildError::Content(errors)) => {
             let text: Vec<_> = errors.iter().map(|e| e.to_string()).collect();
             assert_eq!(text.len(), 2, "{text:?}");
@@ -498,7 +498,7 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
 
     // Without a road map folder the build is as before.
     fs::remove_dir_all(content.join("roadmap")).unwrap();
-    let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
+    let report = common::build(&content, &dir.path().join("out")).unwrap();
     assert_eq!((report.files, report.resources), (9, 0));
     assert!(!dir.path().join("out/roadmap.json").exists());
 }
@@ -509,7 +509,7 @@ fn fixture_with_a_roadmap_folder() {
     let content = dir.path().join("content");
     copy_dir(&fixture("minimal"), &content);
     copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
-    let report = sb_press::build(&content, &dir.path().join("out")).unwrap();
+    let report = common::build(&content, &dir.path().join("out")).unwrap();
     // The nine documents of the fixture, roadmap.json and the licence.
     assert_eq!((report.files, report.resources), (11, 69));
 }

@@ -5,6 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use sb_press::keyring::Keyring;
+use sb_press::{BuildError, BuildReport};
+use serde_json::Value;
+
 /// A fixture content folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,4 +32,46 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// The demo keyring that seals the sample content (public on purpose, never for real readers).
+pub fn demo_keyring() -> Keyring {
+    Keyring::load(&fixture("demo-keyring.toml")).unwrap()
+}
+
+/// `press build` with the demo keyring.
+pub fn build(content: &Path, out: &Path) -> Result<BuildReport, BuildError> {
+    sb_press::build(content, out, Some(&demo_keyring()))
+}
+
+pub fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Copies the minimal fixture into a temp folder, applies the `(file, from, to)` edits, builds,
+/// and returns the error text.
+pub fn build_error(edits: &[(&str, &str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&fixture("minimal"), &content);
+    for (file, from, to) in edits {
+        replace_in(&content, file, from, to);
+    }
+    match build(&content, &dir.path().join("out")) {
+        Err(BuildError::Content(errors)) => errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(other) => panic!("expected content errors, got {other}"),
+        Ok(_) => panic!("expected the build to fail"),
+    }
+}
+
+/// Edits one file of a copied fixture.
+pub fn replace_in(content: &Path, file: &str, from: &str, to: &str) {
+    let path = content.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(path, text.replace(from, to)).unwrap();
 }

@@ -1,0 +1,351 @@
+//! The publisher's keyring: per tier, random 256-bit keys with a key id (`kid`) and the date
+//! from which new content is sealed with them. It lives outside the repository (path from
+//! `--keyring` or `SB_KEYRING`); the sample content uses a demo keyring under test fixtures.
+//!
+//! Rotation: `press keyring add` appends a key with a later `since`. Content dated before it
+//! stays sealed with the older key, so readers holding old keys keep reading old content, and
+//! only holders of the new key read what comes after.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use aes_gcm::aead::{KeyInit, OsRng};
+use aes_gcm::Aes256Gcm;
+use sb_model::paywall::{UnlockKey, KEY_BYTES};
+use sb_model::text::is_slug;
+use sb_model::Date;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::{BuildError, ContentError, Problems};
+use crate::fields::{self, DateValue};
+use crate::front_matter::{self, Document};
+
+/// The environment variable naming the keyring file.
+pub const ENV: &str = "SB_KEYRING";
+
+const HEADER: &str = "\
+# Society's Backend keyring: the keys that seal paid content (`press keyring --help`).
+# Keep this file secret and out of the repository: anyone holding a key reads its tier.
+";
+
+/// One key of one tier.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KeyEntry {
+    pub tier: String,
+    pub kid: String,
+    /// Content dated on or after this day is sealed with this key (until a newer one).
+    pub since: Date,
+    pub key: [u8; KEY_BYTES],
+}
+
+impl std::fmt::Debug for KeyEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyEntry({}.{} since {})", self.tier, self.kid, self.since)
+    }
+}
+
+impl KeyEntry {
+    pub fn unlock_key(&self) -> UnlockKey {
+        UnlockKey {
+            tier: self.tier.clone(),
+            kid: self.kid.clone(),
+            key: self.key,
+        }
+    }
+}
+
+/// A keyring in memory, with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    pub path: PathBuf,
+    pub keys: Vec<KeyEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyringFile {
+    #[serde(default)]
+    keys: Vec<KeyFront>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFront {
+    tier: Spanned<String>,
+    kid: Spanned<String>,
+    since: Spanned<DateValue>,
+    key: Spanned<String>,
+}
+
+#[derive(Serialize)]
+struct KeyringOut<'a> {
+    keys: Vec<KeyOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct KeyOut<'a> {
+    tier: &'a str,
+    kid: &'a str,
+    since: String,
+    key: String,
+}
+
+impl Keyring {
+    /// Reads a keyring, naming the line of every bad key.
+    pub fn load(path: &Path) -> Result<Keyring, BuildError> {
+        let text = fs::read_to_string(path).map_err(BuildError::io(path))?;
+        Self::parse(path, &text).map_err(BuildError::Content)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Keyring, Vec<ContentError>> {
+        let doc = Document {
+            front: text,
+            front_line: 1,
+            body: "",
+            body_line: 1,
+        };
+        let file: KeyringFile = front_matter::parse(path, &doc).map_err(|e| vec![e])?;
+        let mut problems = Problems::default();
+        let mut keys: Vec<KeyEntry> = Vec::new();
+        for k in &file.keys {
+            let line = fields::line_in_file(&doc, k.kid.span());
+            let bad = |field: &str, why: String| ContentError::new(path, line, Some(field), why);
+            let tier = k.tier.get_ref().trim();
+            let kid = k.kid.get_ref().trim();
+            if !is_slug(tier) {
+                problems.push(bad("keys.tier", format!("`{tier}` is not a tier slug")));
+            }
+            if !is_slug(kid) {
+                problems.push(bad(
+                    "keys.kid",
+                    format!("`{kid}` is not a key id (lowercase letters, digits, dashes)"),
+                ));
+            }
+            if keys.iter().any(|o| o.tier == tier && o.kid == kid) {
+                problems.push(bad(
+                    "keys.kid",
+                    format!("tier `{tier}` has key id `{kid}` twice"),
+                ));
+            }
+            let since = problems.keep(fields::date(path, &doc, "keys.since", &k.since));
+            let key: Option<[u8; KEY_BYTES]> = sb_model::paywall::decode(k.key.get_ref())
+                .and_then(|b| b.try_into().ok());
+            if key.is_none() {
+                problems.push(ContentError::new(
+                    path,
+                    fields::line_in_file(&doc, k.key.span()),
+                    Some("keys.key"),
+                    format!("not {KEY_BYTES} bytes of base64url: was the file edited by hand?"),
+                ));
+            }
+            if let (Some(since), Some(key)) = (since, key) {
+                keys.push(KeyEntry {
+                    tier: tier.into(),
+                    kid: kid.into(),
+                    since,
+                    key,
+                });
+            }
+        }
+        if problems.is_empty() {
+            Ok(Keyring {
+                path: path.to_path_buf(),
+                keys,
+            })
+        } else {
+            Err(problems.0)
+        }
+    }
+
+    /// An empty keyring that [`Keyring::save`] will create at `path`.
+    pub fn new(path: &Path) -> Keyring {
+        Keyring {
+            path: path.to_path_buf(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// Writes the keyring, readable by its owner only. `create` refuses to replace a file.
+    pub fn save(&self, create: bool) -> Result<(), BuildError> {
+        let out = KeyringOut {
+            keys: self
+                .keys
+                .iter()
+                .map(|k| KeyOut {
+                    tier: &k.tier,
+                    kid: &k.kid,
+                    since: k.since.to_string(),
+                    key: sb_model::paywall::encode(&k.key),
+                })
+                .collect(),
+        };
+        let text = format!(
+            "{HEADER}\n{}",
+            toml::to_string(&out).expect("a keyring always serializes")
+        );
+        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
+        }
+        let mut options = fs::OpenOptions::new();
+        options.write(true);
+        if create {
+            options.create_new(true);
+        } else {
+            options.truncate(true);
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&self.path).map_err(BuildError::io(&self.path))?;
+        file.write_all(text.as_bytes())
+            .map_err(BuildError::io(&self.path))
+    }
+
+    /// Adds a fresh random key for `tier`, used for content dated `since` or later. The key id
+    /// defaults to `k<since>` (with a counter when taken).
+    pub fn add(&mut self, tier: &str, since: Date, kid: Option<&str>) -> Result<&KeyEntry, String> {
+        if !is_slug(tier) {
+            return Err(format!("`{tier}` is not a tier slug such as `paid`"));
+        }
+        let kid = match kid {
+            Some(kid) if !is_slug(kid) => {
+                return Err(format!(
+                    "`{kid}` is not a key id (lowercase letters, digits, dashes)"
+                ))
+            }
+            Some(kid) if self.find(tier, kid).is_some() => {
+                return Err(format!("tier `{tier}` already has key id `{kid}`"))
+            }
+            Some(kid) => kid.to_string(),
+            None => {
+                let base = format!("k{since}");
+                let mut kid = base.clone();
+                let mut n = 2;
+                while self.find(tier, &kid).is_some() {
+                    kid = format!("{base}-{n}");
+                    n += 1;
+                }
+                kid
+            }
+        };
+        let key: [u8; KEY_BYTES] = Aes256Gcm::generate_key(OsRng).into();
+        self.keys.push(KeyEntry {
+            tier: tier.into(),
+            kid,
+            since,
+            key,
+        });
+        Ok(self.keys.last().expect("just pushed"))
+    }
+
+    pub fn find(&self, tier: &str, kid: &str) -> Option<&KeyEntry> {
+        self.keys.iter().find(|k| k.tier == tier && k.kid == kid)
+    }
+
+    /// The key that seals `tier` content dated `date`: the newest key whose `since` is not after
+    /// the date, else (content older than every key) the oldest key.
+    pub fn sealing_key(&self, tier: &str, date: Date) -> Option<&KeyEntry> {
+        let mut of_tier: Vec<&KeyEntry> = self.keys.iter().filter(|k| k.tier == tier).collect();
+        of_tier.sort_by_key(|k| k.since);
+        of_tier
+            .iter()
+            .rev()
+            .find(|k| k.since <= date)
+            .or(of_tier.first())
+            .copied()
+    }
+
+    /// The newest key of a tier: the one to hand to new subscribers.
+    pub fn current(&self, tier: &str) -> Option<&KeyEntry> {
+        self.keys
+            .iter()
+            .filter(|k| k.tier == tier)
+            .max_by_key(|k| k.since)
+    }
+}
+
+/// Today's date (UTC), the default `since` of a new key.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date::new(year, month, day).expect("the algorithm yields valid dates")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn days_to_dates() {
+        assert_eq!(civil_from_days(0), date("1970-01-01"));
+        assert_eq!(civil_from_days(20_784), date("2026-11-27"));
+        assert_eq!(civil_from_days(11_016), date("2000-02-29"));
+    }
+
+    #[test]
+    fn save_load_round_trip_keeps_the_keys_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret/keyring.toml");
+        let mut ring = Keyring::new(&path);
+        ring.add("paid", date("2026-01-01"), None).unwrap();
+        ring.add("paid", date("2026-01-01"), None).unwrap();
+        ring.save(true).unwrap();
+        assert!(ring.save(true).is_err(), "create must not replace a keyring");
+        let back = Keyring::load(&path).unwrap();
+        assert_eq!(back.keys, ring.keys);
+        let kids: Vec<_> = back.keys.iter().map(|k| k.kid.as_str()).collect();
+        assert_eq!(kids, ["k2026-01-01", "k2026-01-01-2"]);
+        assert_ne!(back.keys[0].key, back.keys[1].key, "keys are random");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn sealing_key_follows_rotation_dates() {
+        let mut ring = Keyring::new(Path::new("k.toml"));
+        ring.add("paid", date("2026-01-01"), Some("old")).unwrap();
+        ring.add("paid", date("2026-11-15"), Some("new")).unwrap();
+        let kid = |d: &str| ring.sealing_key("paid", date(d)).unwrap().kid.clone();
+        assert_eq!(kid("2025-06-01"), "old");
+        assert_eq!(kid("2026-11-14"), "old");
+        assert_eq!(kid("2026-11-15"), "new");
+        assert_eq!(ring.current("paid").unwrap().kid, "new");
+        assert!(ring.sealing_key("founding", date("2026-11-15")).is_none());
+        assert!(ring.add("paid", date("2026-12-01"), Some("new")).is_err());
+        assert!(ring.add("paid", date("2026-12-01"), Some("a.b")).is_err());
+    }
+
+    #[test]
+    fn a_damaged_keyring_names_the_line() {
+        let text = "[[keys]]\ntier = \"paid\"\nkid = \"k1\"\nsince = 2026-01-01\nkey = \"short\"\n";
+        let errs = Keyring::parse(Path::new("ring.toml"), text).unwrap_err();
+        assert_eq!(
+            (errs[0].line, errs[0].field.as_deref()),
+            (5, Some("keys.key"))
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Paid content between reading and writing: the plaintext of every paid unit, kept apart from
+//! the documents (which hold only free parts) until [`seal_documents`] seals it into them. Feeds,
+//! HTML entries and sitemaps are written from the documents, so they cannot carry paid text.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use sb_model::paywall::{self, PaidBody, ARTICLE_BODY_SLOT};
+use sb_model::{Article, Date, Week, WeekEntry};
+use serde::Serialize;
+use toml::Spanned;
+
+use crate::error::{BuildError, ContentError};
+use crate::fields;
+use crate::front_matter::Document;
+use crate::keyring::Keyring;
+use crate::seal::seal;
+
+/// One paid unit's plaintext and the tier it is for.
+#[derive(Debug, Clone)]
+pub struct PaidPart<T> {
+    pub tier: String,
+    pub content: T,
+}
+
+/// Every paid unit of a site, by document slug.
+#[derive(Debug, Default)]
+pub struct PaidContent {
+    pub articles: HashMap<String, PaidPart<PaidBody>>,
+    /// Per week, per section, the paid entries in order.
+    pub weeks: HashMap<String, Vec<Vec<PaidPart<WeekEntry>>>>,
+}
+
+impl PaidContent {
+    /// How many units there are to seal.
+    pub fn units(&self) -> usize {
+        self.articles.len() + self.weeks.values().flatten().flatten().count()
+    }
+
+    /// The tiers in use, sorted.
+    pub fn tiers(&self) -> Vec<&str> {
+        let mut tiers: Vec<&str> = self
+            .articles
+            .values()
+            .map(|p| p.tier.as_str())
+            .chain(
+                self.weeks
+                    .values()
+                    .flatten()
+                    .flatten()
+                    .map(|p| p.tier.as_str()),
+            )
+            .collect();
+        tiers.sort_unstable();
+        tiers.dedup();
+        tiers
+    }
+}
+
+/// A `tier = "…"` value: a slug, and one the site declares when it declares tiers.
+pub fn check_tier(
+    file: &Path,
+    doc: &Document<'_>,
+    tier: &Spanned<String>,
+    known: Option<&[String]>,
+) -> Result<String, ContentError> {
+    let id = tier.get_ref().trim();
+    let line = fields::line_in_file(doc, tier.span());
+    match known {
+        Some(known) if !known.iter().any(|k| k == id) => Err(ContentError::new(
+            file,
+            line,
+            Some("tier"),
+            if known.is_empty() {
+                format!("unknown tier `{id}`: declare it in site.toml as [[tiers]] id = \"{id}\"")
+            } else {
+                format!(
+                    "unknown tier `{id}`: site.toml declares {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
+        )),
+        _ if !sb_model::text::is_slug(id) => Err(ContentError::new(
+            file,
+            line,
+            Some("tier"),
+            format!("`{id}` is not a tier slug such as `paid`"),
+        )),
+        _ => Ok(id.to_string()),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("the model's types always serialize")
+}
+
+/// Copies of the documents with every paid unit sealed into its slot. Each unit is sealed with
+/// its tier's key for the document's date (see [`Keyring::sealing_key`]).
+pub fn seal_documents(
+    articles: &[Article],
+    weeks: &[Week],
+    paid: &PaidContent,
+    keyring: Option<&Keyring>,
+) -> Result<(Vec<Article>, Vec<Week>), BuildError> {
+    if paid.units() == 0 {
+        return Ok((articles.to_vec(), weeks.to_vec()));
+    }
+    let Some(keyring) = keyring else {
+        return Err(BuildError::Keyring(format!(
+            "the content has {} paid unit(s) for tier(s) {} but no keyring was given: pass \
+             --keyring <file> or set {} (create one with `press keyring create`)",
+            paid.units(),
+            paid.tiers().join(", "),
+            crate::keyring::ENV
+        )));
+    };
+    let key_for = |tier: &str, date: Date| {
+        keyring.sealing_key(tier, date).ok_or_else(|| {
+            BuildError::Keyring(format!(
+                "{} has no key for tier `{tier}`: run `press keyring add --tier {tier}`",
+                keyring.path.display()
+            ))
+        })
+    };
+    let mut sealed_articles = articles.to_vec();
+    for a in &mut sealed_articles {
+        if let Some(part) = paid.articles.get(&a.meta.slug) {
+            let key = key_for(&part.tier, a.meta.date)?;
+            let doc = paywall::article_doc(&a.meta.slug);
+            a.paid_body = Some(seal(key, &doc, ARTICLE_BODY_SLOT, &json(&part.content)));
+        }
+    }
+    let mut sealed_weeks = weeks.to_vec();
+    for w in &mut sealed_weeks {
+        let Some(sections) = paid.weeks.get(&w.meta.slug) else {
+            continue;
+        };
+        let doc = paywall::week_doc(&w.meta.slug);
+        for (i, (section, parts)) in w.sections.iter_mut().zip(sections).enumerate() {
+            section.paid = parts
+                .iter()
+                .enumerate()
+                .map(|(j, part)| {
+                    let key = key_for(&part.tier, w.meta.date)?;
+                    let slot = paywall::week_entry_slot(i, j);
+                    Ok(seal(key, &doc, &slot, &json(&part.content)))
+                })
+                .collect::<Result<_, BuildError>>()?;
+        }
+    }
+    Ok((sealed_articles, sealed_weeks))
+}

@@ -1,0 +1,326 @@
+//! Paid content: what `press` publishes for free readers holds no paid text, every sealed unit
+//! opens with the right key in its own slot only, and mistakes in marking content paid are
+//! reported with file, line and field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sb_model::paywall::{
+    article_doc, week_doc, week_entry_slot, PaidBody, Sealed, ARTICLE_BODY_SLOT,
+};
+use sb_model::{Article, Week, WeekEntry};
+use sb_press::seal::{open, OpenError};
+use sb_press::BuildError;
+
+mod common;
+use common::{build, build_error, demo_keyring, fixture, read_json, sample_content};
+
+/// The canary strings planted in the sample's paid content (`PAID-REF-…`).
+fn canaries(content: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in ["articles", "weeks"] {
+        for entry in fs::read_dir(content.join(dir)).unwrap() {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            for (at, _) in text.match_indices("PAID-REF-") {
+                let canary: String = text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                found.push(canary.trim_end_matches('-').to_string());
+            }
+        }
+    }
+    found
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn sealed_sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    build(&sample_content(), &data).unwrap();
+    (dir, data)
+}
+
+fn open_with_demo(doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, OpenError> {
+    let ring = demo_keyring();
+    let key = ring
+        .find(&sealed.tier, &sealed.kid)
+        .expect("the demo keyring has the key");
+    open(key, doc, slot, sealed)
+}
+
+#[test]
+fn no_canary_in_the_published_data_or_pages_but_every_one_is_sealed() {
+    let content = sample_content();
+    let planted = canaries(&content);
+    assert!(planted.len() >= 8, "{planted:?}");
+    let (dir, data) = sealed_sample();
+    let site = sb_press::site::load(&content).unwrap();
+    fs::write(
+        dir.path().join("index.html"),
+        "<!DOCTYPE html><html><head><title>T</title>\n<meta name=\"description\" content=\"D\">\n</head><body></body></html>",
+    )
+    .unwrap();
+    sb_press::static_pages::write_all(&site, dir.path()).unwrap();
+
+    for file in files_under(dir.path()) {
+        let text = String::from_utf8_lossy(&fs::read(&file).unwrap()).to_lowercase();
+        for canary in &planted {
+            assert!(
+                !text.contains(&canary.to_lowercase()),
+                "{} contains {canary}",
+                file.display()
+            );
+        }
+    }
+
+    // And the canaries are really in the sealed units: opening them all finds every one.
+    let mut opened = String::new();
+    for file in files_under(&data.join("articles")) {
+        let json = read_json(&file);
+        if json.get("body_html").is_none() {
+            continue; // an index page
+        }
+        let a: Article = serde_json::from_value(json).unwrap();
+        if let Some(sealed) = &a.paid_body {
+            let plain = open_with_demo(&article_doc(&a.meta.slug), ARTICLE_BODY_SLOT, sealed);
+            let body: PaidBody = serde_json::from_slice(&plain.unwrap()).unwrap();
+            opened.push_str(&body.html);
+        }
+    }
+    for file in files_under(&data.join("weeks")) {
+        let json = read_json(&file);
+        if json.get("sections").is_none() {
+            continue;
+        }
+        let w: Week = serde_json::from_value(json).unwrap();
+        for (i, section) in w.sections.iter().enumerate() {
+            for (j, sealed) in section.paid.iter().enumerate() {
+                let plain = open_with_demo(&week_doc(&w.meta.slug), &week_entry_slot(i, j), sealed);
+                let entry: WeekEntry = serde_json::from_slice(&plain.unwrap()).unwrap();
+                opened.push_str(&entry.commentary_html);
+            }
+        }
+    }
+    for canary in &planted {
+        assert!(opened.contains(canary), "{canary} was not sealed anywhere");
+    }
+}
+
+#[test]
+fn free_documents_count_what_is_locked_and_keep_paid_headings_out() {
+    let (_dir, data) = sealed_sample();
+    let week = read_json(&data.join("weeks/2026-11-20.json"));
+    assert_eq!(week["meta"]["paid_count"], 4);
+    let sealed_in_sections: usize = week["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["paid"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(sealed_in_sections, 4);
+
+    let playbook = read_json(&data.join("articles/the-production-ml-incident-playbook.json"));
+    assert_eq!(playbook["meta"]["paid"]["preview"], true);
+    assert!(playbook["body_html"]
+        .as_str()
+        .unwrap()
+        .contains("Most production ML incidents"));
+    assert!(
+        playbook["toc"].as_array().unwrap().is_empty(),
+        "paid headings stay sealed"
+    );
+    let budget = read_json(&data.join("articles/a-worked-budget-for-llm-inference.json"));
+    assert_eq!(budget["meta"]["paid"]["preview"], false);
+    assert_eq!(budget["body_html"], "");
+}
+
+#[test]
+fn each_unit_is_sealed_with_the_key_for_its_date() {
+    let (_dir, data) = sealed_sample();
+    let kid = |rel: &str, pointer: &str| {
+        read_json(&data.join(rel))
+            .pointer(pointer)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // The demo keyring rotated on 2026-11-15.
+    assert_eq!(
+        kid(
+            "articles/the-production-ml-incident-playbook.json",
+            "/paid_body/kid"
+        ),
+        "k2026-01"
+    );
+    assert_eq!(
+        kid("weeks/2026-11-13.json", "/sections/0/paid/0/kid"),
+        "k2026-01"
+    );
+    assert_eq!(
+        kid("weeks/2026-11-20.json", "/sections/0/paid/0/kid"),
+        "k2026-11"
+    );
+}
+
+#[test]
+fn a_unit_moved_to_another_week_or_slot_does_not_open() {
+    let (_dir, data) = sealed_sample();
+    let w: Week = serde_json::from_value(read_json(&data.join("weeks/2026-11-20.json"))).unwrap();
+    let unit = &w.sections[0].paid[1];
+    let doc = week_doc("2026-11-20");
+    assert!(open_with_demo(&doc, &week_entry_slot(0, 1), unit).is_ok());
+    assert_eq!(
+        open_with_demo(&doc, &week_entry_slot(0, 0), unit),
+        Err(OpenError::Rejected)
+    );
+    assert_eq!(
+        open_with_demo(&week_doc("2026-11-13"), &week_entry_slot(0, 1), unit),
+        Err(OpenError::Rejected)
+    );
+}
+
+#[test]
+fn paid_content_without_a_keyring_is_refused_with_a_way_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = sb_press::build(&sample_content(), &dir.path().join("data"), None).unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, BuildError::Keyring(_)), "{text}");
+    assert!(
+        text.contains("paid unit(s)") && text.contains("--keyring") && text.contains("SB_KEYRING"),
+        "{text}"
+    );
+    assert!(
+        !dir.path().join("data").exists(),
+        "nothing is written unsealed"
+    );
+}
+
+#[test]
+fn a_tier_without_keys_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_dir(&fixture("minimal"), &content);
+    common::replace_in(
+        &content,
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\n[[tiers]]\nid = \"founding\"\nname = \"founding members\"",
+    );
+    common::replace_in(
+        &content,
+        "articles/newer-article.md",
+        "topics = [\"model-serving\"]",
+        "topics = [\"model-serving\"]\ntier = \"founding\"\nsummary = \"S.\"",
+    );
+    let err = build(&content, &dir.path().join("out")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no key for tier `founding`: run `press keyring add --tier founding`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn marking_mistakes_name_file_line_and_field() {
+    const PAID_TIER: (&str, &str, &str) = (
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
+    );
+    let article = "articles/newer-article.md";
+    let cases: [(&[(&str, &str, &str)], &str); 5] = [
+        (
+            &[(article, "## A heading", "<!-- paywall -->\n\n## A heading")],
+            "newer-article.md:9: field `tier`: the body has a paywall marker",
+        ),
+        (
+            &[(article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\"")],
+            "newer-article.md:4: field `tier`: unknown tier `paid`: declare it in site.toml",
+        ),
+        (
+            &[
+                PAID_TIER,
+                (article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\""),
+            ],
+            "newer-article.md:4: field `summary`: a paid-only article needs a `summary`",
+        ),
+        (
+            &[
+                PAID_TIER,
+                (article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\""),
+                (article, "The newer", "<!-- paywall -->\nThe newer"),
+            ],
+            "newer-article.md:7: field `body`: nothing comes before the paywall marker",
+        ),
+        (
+            &[
+                PAID_TIER,
+                (
+                    "weeks/2026-11-20.md",
+                    "kind = \"paper\"",
+                    "kind = \"paper\"\ntier = \"gold\"",
+                ),
+            ],
+            "2026-11-20.md:13: field `tier`: unknown tier `gold`: site.toml declares `paid`",
+        ),
+    ];
+    for (edits, want) in cases {
+        let err = build_error(edits);
+        assert!(err.contains(want), "want {want:?}\n got {err}");
+    }
+}
+
+#[test]
+fn a_paywalled_fixture_article_keeps_its_preview_and_seals_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_dir(&fixture("minimal"), &content);
+    common::replace_in(
+        &content,
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
+    );
+    common::replace_in(
+        &content,
+        "articles/newer-article.md",
+        "topics = [\"model-serving\"]",
+        "topics = [\"model-serving\"]\ntier = \"paid\"",
+    );
+    common::replace_in(
+        &content,
+        "articles/newer-article.md",
+        "## A heading",
+        "<!-- paywall -->\n\n## A heading",
+    );
+    let out = dir.path().join("out");
+    build(&content, &out).unwrap();
+    let a: Article =
+        serde_json::from_value(read_json(&out.join("articles/newer-article.json"))).unwrap();
+    assert!(a.body_html.contains("first paragraph"));
+    assert!(!a.body_html.contains("A heading"));
+    let plain = open_with_demo(
+        &article_doc("newer-article"),
+        ARTICLE_BODY_SLOT,
+        a.paid_body.as_ref().unwrap(),
+    )
+    .unwrap();
+    let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+    assert!(body.html.contains("<h2 id=\"a-heading\""), "{}", body.html);
+    assert!(!body.html.contains("<script"), "paid HTML is sanitized too");
+    assert_eq!(body.toc[0].text, "A heading");
+}
