@@ -17,13 +17,16 @@ use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::roadmap::RoadmapPage;
 use crate::pages::topics::{TopicPage, TopicsPage};
+use crate::pages::unlock::UnlockPage;
 use crate::pages::week::WeekPage;
 use crate::pages::weeks::WeeksPage;
+use crate::paid::Keys;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SiteData(LocalResource::new(api::site)));
+    Keys::provide();
     let base = browser::base_path();
     view! {
         <Title formatter=|text: String| format!("{text} · {SITE_NAME}") />
@@ -39,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/weekly/:slug") view=WeekPage />
                     <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />
                     <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/unlock") view=UnlockPage />
                     <Route path=path!("/embed/roadmap/:section?") view=EmbedRoadmapPage />
                 </Routes>
             </Shell>

@@ -266,3 +266,40 @@ pub fn prepare_embed(theme: Option<&str>) {
     // The observer lives as long as the page.
     report.forget();
 }
+
+/// localStorage key of the reader's subscriber keys (`tier.kid.key`, one per line).
+const KEYS_KEY: &str = "sb-keys";
+
+pub fn load_keys() -> String {
+    storage()
+        .and_then(|s| s.get_item(KEYS_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Saves the keys; an empty text removes them. False when storage is unavailable.
+pub fn save_keys(text: &str) -> bool {
+    storage().is_some_and(|s| {
+        if text.is_empty() {
+            s.remove_item(KEYS_KEY).is_ok()
+        } else {
+            s.set_item(KEYS_KEY, text).is_ok()
+        }
+    })
+}
+
+/// The address bar's fragment (without `#`), removed from the address bar and from history so
+/// a secret in it is neither shown nor kept.
+pub fn take_fragment() -> Option<String> {
+    let window = window()?;
+    let location = window.location();
+    let hash = location.hash().ok().filter(|h| h.len() > 1)?;
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    Some(hash[1..].to_string())
+}

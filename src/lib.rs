@@ -4,6 +4,8 @@
 //! - [`app`]: the route table and the page shell.
 //! - [`api`]: the only place that fetches; returns typed errors.
 //! - [`browser`]: the only place that touches web-sys (storage, base path, theme attribute).
+//! - [`webcrypto`]: the only place that calls SubtleCrypto (opening paid content).
+//! - [`paid`]: the reader's subscriber keys and opening sealed units with them.
 //! - [`pages`]: one module per route.
 //! - [`components`]: pieces shared by several pages.
 
@@ -12,3 +14,5 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod pages;
+pub mod paid;
+pub mod webcrypto;

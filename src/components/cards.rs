@@ -18,6 +18,10 @@ pub fn ArticleMeta(article: ArticleSummary) -> impl IntoView {
             <DateTime date=article.date />
             " · "
             {format!("{} min read", article.reading_minutes)}
+            {article.paid.map(|p| view! {
+                " · "
+                <span class="badge badge-paid">{if p.preview { "Free preview" } else { "Paid" }}</span>
+            })}
             {(!article.topics.is_empty())
                 .then(|| {
                     view! {
@@ -82,6 +86,7 @@ pub fn WeekCard(week: WeekSummary, #[prop(optional)] nested: bool) -> impl IntoV
             <p class="meta">
                 <DateTime date=week.date />
                 {format!(" · {} resources", week.entry_count)}
+                {(week.paid_count > 0).then(|| format!(" + {} paid", week.paid_count))}
             </p>
             <p class="card-summary">{week.summary}</p>
         </article>

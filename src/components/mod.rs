@@ -6,5 +6,6 @@ pub mod index_list;
 pub mod link;
 pub mod loaded;
 pub mod pager;
+pub mod paywall;
 pub mod shell;
 pub mod theme_toggle;

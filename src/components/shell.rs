@@ -128,6 +128,9 @@ pub fn Footer() -> impl IntoView {
                                             "Community chat"
                                         </a>
                                     </li>
+                                    <li>
+                                        <Link href="/unlock">"Subscriber key"</Link>
+                                    </li>
                                     <ChannelLinks links=c.links.clone() />
                                 </ul>
                                 <p class="copyright">

@@ -1,48 +1,93 @@
-//! One topic article, read in full.
+//! One topic article, read in full: the free body, and for paid articles the sealed rest,
+//! opened in the browser with the reader's key (or the locked notice without one).
 
 use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use sb_model::paywall::{article_doc, PaidBody, ARTICLE_BODY_SLOT};
+use sb_model::Article;
 
 use crate::api;
 use crate::browser;
 use crate::components::cards::{ArticleMeta, DateTime};
 use crate::components::loaded::Loaded;
+use crate::components::paywall::Unsealed;
 use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
+use crate::paid::{self, Keys};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let article = LocalResource::new(move || api::article(slug()));
-    view! {
-        <Loaded
-            resource=article
-            render=|a| {
-                let meta = a.meta.clone();
-                view! {
-                    <Title text=meta.title.clone() />
-                    <article class="article">
-                        <header class="article-header">
-                            <h1>{meta.title.clone()}</h1>
-                            {meta.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
-                            <ArticleMeta article=meta.clone() />
-                            {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
-                            <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
-                        </header>
-                        {meta.cover.clone().map(|c| view! {
-                            <img class="cover" src=c.src alt=c.alt width=c.width height=c.height decoding="async" />
-                        })}
-                        <TableOfContents toc=a.toc />
-                        <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
-                        <PrevNext previous=a.previous next=a.next />
-                    </article>
-                    <p class="back-link">
-                        <Link href="/articles">"← All articles"</Link>
-                    </p>
-                }
+    view! { <Loaded resource=article render=|a| view! { <ArticleView a /> } /> }
+}
+
+#[component]
+fn ArticleView(a: Article) -> impl IntoView {
+    let meta = a.meta.clone();
+    let keys = Keys::expect();
+    let sealed = a.paid_body.clone();
+    let doc = article_doc(&meta.slug);
+    // The paid rest, opened again whenever the reader's keys change.
+    let paid_rest = LocalResource::new(move || {
+        let keys = keys.0.get();
+        let (sealed, doc) = (sealed.clone(), doc.clone());
+        async move {
+            match sealed {
+                Some(s) => Some(paid::open::<PaidBody>(&keys, &doc, ARTICLE_BODY_SLOT, &s).await),
+                None => None,
             }
-        />
+        }
+    });
+    let opened = move || paid_rest.get().flatten();
+    let free_toc = a.toc.clone();
+    let toc = move || {
+        let mut toc = free_toc.clone();
+        if let Some(Ok(body)) = opened() {
+            toc.extend(body.toc);
+        }
+        view! { <TableOfContents toc /> }
+    };
+    let access = meta.paid.clone();
+    let whole_paid = access.as_ref().is_some_and(|p| !p.preview);
+    let tier = access.map(|p| p.tier).unwrap_or_default();
+    let rest = move || {
+        opened().map(|result| match result {
+            Ok(body) => view! {
+                <div class="prose paid-body" inner_html=body.html on:click=browser::follow_in_page_link></div>
+            }
+            .into_any(),
+            Err(error) => {
+                let what = if whole_paid { "This article is" } else { "The rest of this article is" };
+                view! { <Unsealed error what tier=tier.clone() /> }.into_any()
+            }
+        })
+    };
+    view! {
+        <Title text=meta.title.clone() />
+        <article class="article">
+            <header class="article-header">
+                <h1>{meta.title.clone()}</h1>
+                {meta.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
+                <ArticleMeta article=meta.clone() />
+                {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
+                <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
+            </header>
+            {meta.cover.clone().map(|c| view! {
+                <img class="cover" src=c.src alt=c.alt width=c.width height=c.height decoding="async" />
+            })}
+            {toc}
+            {whole_paid.then(|| view! { <p class="lead">{meta.summary.clone()}</p> })}
+            {(!a.body_html.is_empty()).then(|| view! {
+                <div class="prose" inner_html=a.body_html on:click=browser::follow_in_page_link></div>
+            })}
+            {rest}
+            <PrevNext previous=a.previous next=a.next />
+        </article>
+        <p class="back-link">
+            <Link href="/articles">"← All articles"</Link>
+        </p>
     }
 }

@@ -9,5 +9,6 @@ pub mod home;
 pub mod not_found;
 pub mod roadmap;
 pub mod topics;
+pub mod unlock;
 pub mod week;
 pub mod weeks;

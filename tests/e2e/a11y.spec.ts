@@ -13,6 +13,7 @@ const pages = [
   ['topics', () => './topics'],
   ['topic', () => './topics/hardware'],
   ['about', () => './about'],
+  ['unlock', () => './unlock'],
   ['404', () => './missing-page'],
 ] as const;
 

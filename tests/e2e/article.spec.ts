@@ -1,9 +1,9 @@
 // Reading an article: table of contents, highlighted code, previous/next, share links.
 import { test, expect } from '@playwright/test';
-import { data, h1, latestArticle } from './helpers';
+import { data, h1, latestArticle, latestFreeArticle } from './helpers';
 
 test('a table-of-contents link moves to its heading and stays on the article', async ({ page }) => {
-  const article = latestArticle();
+  const article = latestFreeArticle();
   const doc = data(`articles/${article.slug}.json`);
   expect(doc.toc.length).toBeGreaterThanOrEqual(3);
   await page.goto(`./articles/${article.slug}`);
@@ -17,7 +17,7 @@ test('a table-of-contents link moves to its heading and stays on the article', a
 });
 
 test('code blocks are highlighted at build time, in both themes', async ({ page }) => {
-  const article = latestArticle();
+  const article = latestFreeArticle();
   await page.goto(`./articles/${article.slug}`);
   const spans = page.locator('.prose pre code span[class*="hl-"]');
   await expect(spans.first()).toBeVisible();
@@ -71,7 +71,7 @@ test('images carry their size and load lazily; the cover loads', async ({ page }
 });
 
 test('every section heading links to itself', async ({ page }) => {
-  const article = latestArticle();
+  const article = latestFreeArticle();
   const doc = data(`articles/${article.slug}.json`);
   await page.goto(`./articles/${article.slug}`);
   const second = doc.toc[1];

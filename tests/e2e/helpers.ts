@@ -13,6 +13,9 @@ export function data<T = any>(rel: string): T {
 
 export const latestArticle = () => data('articles/page-1.json').items[0];
 
+/** The newest article with nothing paid in it (the whole body is in its JSON). */
+export const latestFreeArticle = () => allArticles().find((a) => !a.paid);
+
 /** Every article summary, newest first, across all index pages. */
 export function allArticles(): any[] {
   const first = data('articles/page-1.json');

@@ -45,7 +45,7 @@ test('the navigation reaches every page, and the header and footer stay', async 
   await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
 
   const footer = page.locator('footer');
-  await expect(footer.getByRole('link', { name: 'Subscribe' })).toHaveAttribute('href', site.subscribe_url);
+  await expect(footer.getByRole('link', { name: 'Subscribe', exact: true })).toHaveAttribute('href', site.subscribe_url);
   await expect(footer.getByRole('link', { name: 'Community chat' })).toHaveAttribute('href', site.chat_url);
 });
 

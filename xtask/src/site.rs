@@ -21,11 +21,37 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
+/// The demo keyring that seals the sample content: public on purpose, never for real readers.
+pub const DEMO_KEYRING: &str = "crates/press/tests/fixtures/demo-keyring.toml";
+
+/// The keyring that seals paid content: `SB_KEYRING` when the publisher set it, else the demo.
+pub fn keyring() -> PathBuf {
+    match std::env::var_os("SB_KEYRING").filter(|v| !v.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => {
+            eprintln!(
+                "build: SB_KEYRING is not set, sealing paid content with the DEMO keyring \
+                 ({DEMO_KEYRING}); set it to your own keyring before you publish"
+            );
+            root().join(DEMO_KEYRING)
+        }
+    }
+}
+
 /// Builds the site for `base` into `out` and returns `out`.
 pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
     let base = normalize_base(base);
+    let keyring = keyring();
+    let keyring = keyring.to_string_lossy();
     press(
-        &["build", "--content", "content", "--out"],
+        &[
+            "build",
+            "--keyring",
+            &keyring,
+            "--content",
+            "content",
+            "--out",
+        ],
         Path::new("public/data"),
     )?;
     check(

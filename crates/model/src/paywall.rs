@@ -275,7 +275,12 @@ mod tests {
 
     #[test]
     fn associated_data_names_every_part_of_the_place() {
-        let aad = associated_data(&week_doc("2026-11-20"), &week_entry_slot(1, 2), "paid", "k1");
+        let aad = associated_data(
+            &week_doc("2026-11-20"),
+            &week_entry_slot(1, 2),
+            "paid",
+            "k1",
+        );
         assert_eq!(aad, b"1|week/2026-11-20|sections/1/paid/2|paid|k1");
     }
 

@@ -42,7 +42,11 @@ pub struct KeyEntry {
 
 impl std::fmt::Debug for KeyEntry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "KeyEntry({}.{} since {})", self.tier, self.kid, self.since)
+        write!(
+            f,
+            "KeyEntry({}.{} since {})",
+            self.tier, self.kid, self.since
+        )
     }
 }
 
@@ -130,8 +134,8 @@ impl Keyring {
                 ));
             }
             let since = problems.keep(fields::date(path, &doc, "keys.since", &k.since));
-            let key: Option<[u8; KEY_BYTES]> = sb_model::paywall::decode(k.key.get_ref())
-                .and_then(|b| b.try_into().ok());
+            let key: Option<[u8; KEY_BYTES]> =
+                sb_model::paywall::decode(k.key.get_ref()).and_then(|b| b.try_into().ok());
             if key.is_none() {
                 problems.push(ContentError::new(
                     path,
@@ -197,7 +201,9 @@ impl Keyring {
         }
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&self.path).map_err(BuildError::io(&self.path))?;
+        let mut file = options
+            .open(&self.path)
+            .map_err(BuildError::io(&self.path))?;
         file.write_all(text.as_bytes())
             .map_err(BuildError::io(&self.path))
     }
@@ -310,7 +316,10 @@ mod tests {
         ring.add("paid", date("2026-01-01"), None).unwrap();
         ring.add("paid", date("2026-01-01"), None).unwrap();
         ring.save(true).unwrap();
-        assert!(ring.save(true).is_err(), "create must not replace a keyring");
+        assert!(
+            ring.save(true).is_err(),
+            "create must not replace a keyring"
+        );
         let back = Keyring::load(&path).unwrap();
         assert_eq!(back.keys, ring.keys);
         let kids: Vec<_> = back.keys.iter().map(|k| k.kid.as_str()).collect();

@@ -160,10 +160,12 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
             .ok_or_else(|| format!("{} has no such key for tier `{tier}`", path.display()))?;
             let base_url = match base_url {
                 Some(url) => url,
-                None => sb_press::site::load(&content)
-                    .map_err(|e| e.to_string())?
-                    .config
-                    .base_url,
+                None => {
+                    sb_press::site::load(&content)
+                        .map_err(|e| e.to_string())?
+                        .config
+                        .base_url
+                }
             };
             println!("{}", key.unlock_key().link(&base_url));
         }

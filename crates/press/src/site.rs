@@ -15,9 +15,9 @@ use serde::Serialize;
 
 use crate::error::{BuildError, ContentError};
 use crate::internal_links::{self, KnownPages};
-use crate::topics::{self, TopicDef};
 use crate::keyring::Keyring;
 use crate::paid::{seal_documents, PaidContent};
+use crate::topics::{self, TopicDef};
 use crate::{articles, roadmap, site_config, weeks};
 
 /// Where the road map's licence is copied, relative to the data folder.
@@ -272,7 +272,11 @@ fn write_json<T: Serialize>(
 
 /// Writes every JSON document of a loaded site into `out`, replacing what was there. Paid units
 /// are sealed with `keyring`, which is required when there are any.
-pub fn write(site: &Site, out: &Path, keyring: Option<&Keyring>) -> Result<BuildReport, BuildError> {
+pub fn write(
+    site: &Site,
+    out: &Path,
+    keyring: Option<&Keyring>,
+) -> Result<BuildReport, BuildError> {
     let (articles, weeks) = seal_documents(&site.articles, &site.weeks, &site.paid, keyring)?;
     if out.exists() {
         fs::remove_dir_all(out).map_err(BuildError::io(out))?;

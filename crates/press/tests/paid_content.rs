@@ -234,34 +234,49 @@ fn a_tier_without_keys_is_refused() {
     );
 }
 
+/// `(file, from, to)`: one edit of a copied fixture.
+type Edit<'a> = (&'a str, &'a str, &'a str);
+
 #[test]
 fn marking_mistakes_name_file_line_and_field() {
-    const PAID_TIER: (&str, &str, &str) = (
+    const PAID_TIER: Edit = (
         "site.toml",
         "sign_off = \"Bye\"",
         "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
     );
     let article = "articles/newer-article.md";
-    let cases: [(&[(&str, &str, &str)], &str); 5] = [
+    let cases: [(&[Edit], &str); 5] = [
         (
             &[(article, "## A heading", "<!-- paywall -->\n\n## A heading")],
             "newer-article.md:9: field `tier`: the body has a paywall marker",
         ),
         (
-            &[(article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\"")],
+            &[(
+                article,
+                "date = 2026-11-20",
+                "date = 2026-11-20\ntier = \"paid\"",
+            )],
             "newer-article.md:4: field `tier`: unknown tier `paid`: declare it in site.toml",
         ),
         (
             &[
                 PAID_TIER,
-                (article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\""),
+                (
+                    article,
+                    "date = 2026-11-20",
+                    "date = 2026-11-20\ntier = \"paid\"",
+                ),
             ],
             "newer-article.md:4: field `summary`: a paid-only article needs a `summary`",
         ),
         (
             &[
                 PAID_TIER,
-                (article, "date = 2026-11-20", "date = 2026-11-20\ntier = \"paid\""),
+                (
+                    article,
+                    "date = 2026-11-20",
+                    "date = 2026-11-20\ntier = \"paid\"",
+                ),
                 (article, "The newer", "<!-- paywall -->\nThe newer"),
             ],
             "newer-article.md:7: field `body`: nothing comes before the paywall marker",
