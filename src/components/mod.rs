@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod error_view;
+pub mod fragment;
 pub mod index_list;
 pub mod link;
 pub mod loaded;

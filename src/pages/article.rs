@@ -11,6 +11,7 @@ use sb_model::Article;
 use crate::api;
 use crate::browser;
 use crate::components::cards::{ArticleMeta, DateTime};
+use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::Unsealed;
 use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
@@ -42,6 +43,7 @@ fn ArticleView(a: Article) -> impl IntoView {
         }
     });
     let opened = move || paid_rest.get().flatten();
+    scroll_to_fragment(move || paid_rest.track());
     let free_toc = a.toc.clone();
     let toc = move || {
         let mut toc = free_toc.clone();

@@ -12,6 +12,7 @@ use sb_model::{Week, WeekEntry};
 use crate::api;
 use crate::browser;
 use crate::components::cards::DateTime;
+use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::{audience, LockedNotice, Unsealed};
 use crate::paid::{self, Keys, UnsealError};
@@ -105,6 +106,7 @@ fn WeekView(w: Week) -> impl IntoView {
             .unwrap_or(0)
     };
     let notice_tier = tier.clone();
+    scroll_to_fragment(move || opened.track());
     view! {
         <Title text=w.meta.title.clone() />
         <article class="week">

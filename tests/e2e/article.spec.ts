@@ -81,3 +81,13 @@ test('every section heading links to itself', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}#${second.id}$`));
   await expect(page.locator(`[id="${second.id}"]`)).toBeInViewport();
 });
+
+test('a heading anchor opened directly scrolls to that heading', async ({ page }) => {
+  const article = latestFreeArticle();
+  const doc = data(`articles/${article.slug}.json`);
+  const last = doc.toc[doc.toc.length - 1];
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(`./articles/${article.slug}#${last.id}`);
+  await expect(page.locator(`[id="${last.id}"]`)).toBeInViewport();
+  await expect(await h1(page)).not.toBeInViewport();
+});

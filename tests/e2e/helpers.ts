@@ -41,3 +41,12 @@ export async function h1(page: Page) {
   await heading.first().waitFor();
   return heading.first();
 }
+
+/** `<tier>.<kid>.<key>` from the demo keyring that seals the sample content (public on purpose). */
+export function demoToken(kid: string): string {
+  const ring = readFileSync('crates/press/tests/fixtures/demo-keyring.toml', 'utf8');
+  const block = ring.split('[[keys]]').find((b) => b.includes(`kid = "${kid}"`));
+  const field = (k: string) => block?.match(new RegExp(`${k} = "([^"]+)"`))?.[1];
+  if (!field('key')) throw new Error(`the demo keyring has no key ${kid}`);
+  return `${field('tier')}.${kid}.${field('key')}`;
+}

@@ -6,22 +6,13 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectErrors, data, h1 } from './helpers';
+import { collectErrors, data, demoToken, h1 } from './helpers';
 
 const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
 const PLAYBOOK = 'the-production-ml-incident-playbook'; // preview, then paid; sealed with k2026-01
 const BUDGET = 'a-worked-budget-for-llm-inference'; // paid only; sealed with k2026-11
 const WEEK = '2026-11-20'; // 4 paid entries, k2026-11
 const OLD_WEEK = '2026-11-13'; // 2 paid entries, k2026-01
-
-/** `paid.<kid>.<key>` from the demo keyring (public on purpose, used only for the sample). */
-function token(kid: string): string {
-  const ring = readFileSync('crates/press/tests/fixtures/demo-keyring.toml', 'utf8');
-  const block = ring.split('[[keys]]').find((b) => b.includes(`kid = "${kid}"`));
-  const key = block?.match(/key = "([^"]+)"/)?.[1];
-  if (!key) throw new Error(`demo keyring has no ${kid}`);
-  return `paid.${kid}.${key}`;
-}
 
 /** The canary strings planted in paid sample content. */
 function canaries(): string[] {
@@ -42,7 +33,7 @@ function filesUnder(dir: string): string[] {
 }
 
 async function unlockWith(page: Page, kid: string) {
-  await page.goto(`./unlock#k=${token(kid)}`);
+  await page.goto(`./unlock#k=${demoToken(kid)}`);
   await expect(page.getByRole('status')).toContainText('Unlocked');
 }
 
@@ -115,7 +106,7 @@ test('rotation: a key for older content works side by side with the current one'
 
   // Paste the older key by hand on the unlock page.
   await page.goto('./unlock');
-  await page.getByLabel('Unlock link or key').fill(token('k2026-01'));
+  await page.getByLabel('Unlock link or key').fill(demoToken('k2026-01'));
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('status')).toContainText('key “k2026-01”');
   await expect(page.locator('.key-list li')).toHaveCount(2);

@@ -1,6 +1,6 @@
 // The same site built for a sub-path (/newsletter/) works there: assets, data, links, deep links.
 import { test, expect } from '@playwright/test';
-import { collectErrors, h1, latestArticle, latestWeek } from './helpers';
+import { collectErrors, demoToken, h1, latestArticle, latestFreeArticle, latestWeek } from './helpers';
 
 const sub = process.env.SUB_SITE_URL ?? 'http://127.0.0.1:8182/newsletter/';
 
@@ -24,11 +24,19 @@ test('the sub-path build renders, navigates and deep-links under its base', asyn
 });
 
 test('in-page links in an article stay on the article under a sub-path', async ({ page }) => {
-  const article = latestArticle();
+  const article = latestFreeArticle();
   await page.goto(`${sub}articles/${article.slug}`);
   await h1(page);
   const footnoteRef = page.locator('.prose sup.footnote-reference a').first();
   await footnoteRef.click();
   await expect(page).toHaveURL(new RegExp(`articles/${article.slug}#`));
   await expect(await h1(page)).toHaveText(article.title);
+});
+
+test('an unlock link works under a sub-path and opens paid entries there', async ({ page }) => {
+  await page.goto(`${sub}unlock#k=${demoToken('k2026-11')}`);
+  await expect(page.getByRole('status')).toContainText('Unlocked');
+  await expect(page).toHaveURL(/\/newsletter\/unlock$/);
+  await page.goto(`${sub}weekly/${latestWeek().slug}`);
+  await expect(page.locator('.entry-paid')).toHaveCount(latestWeek().paid_count);
 });

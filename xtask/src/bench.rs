@@ -127,6 +127,7 @@ pub fn run() -> Result {
         kb(loader.gzip),
         kb(loader.brotli)
     );
+    let paid = unlock_speed(&dist)?;
     let explorer = roadmap_speed(&dist)?;
     let archive = archive_bytes(&dist)?;
     let results = serde_json::json!({
@@ -136,6 +137,7 @@ pub fn run() -> Result {
         "embed_loader_bytes": entry(&loader),
         "roadmap_explorer": explorer,
         "archive_first_page": archive,
+        "paid_week": paid,
     });
     let out = root().join("bench/results.json");
     fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
@@ -170,6 +172,23 @@ fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
         results.insert(format!("articles_{n}"), value);
     }
     Ok(results.into())
+}
+
+/// Times a week with paid entries for a free reader and for a subscriber whose browser opens
+/// them with WebCrypto (`bench/unlock-perf.mjs`). Runs first: the later steps rewrite the data.
+fn unlock_speed(dist: &Path) -> Result<serde_json::Value> {
+    let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
+    let value = node_json("bench/unlock-perf.mjs", &server.url)?;
+    println!(
+        "paid week {} ({} paid entries): painted in {} ms for a free reader, {} ms opened for a subscriber (medians of {}, ratio {})",
+        value["week"],
+        value["paid_entries"],
+        value["free_reader_ms_median"],
+        value["subscriber_ms_median"],
+        value["runs"],
+        value["subscriber_over_free"],
+    );
+    Ok(value)
 }
 
 /// Times the road map explorer in Chromium with a synthetic road map of 1,000 resources
