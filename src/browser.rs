@@ -287,12 +287,12 @@ pub fn save_keys(text: &str) -> bool {
     })
 }
 
-/// The address bar's fragment (without `#`), removed from the address bar and from history so
-/// a secret in it is neither shown nor kept.
-pub fn take_fragment() -> Option<String> {
+/// The address bar's fragment (without `#`) when it holds `param` (`k=`), removed from the
+/// address bar and from history so a secret in it is neither shown nor kept.
+pub fn take_fragment(param: &str) -> Option<String> {
     let window = window()?;
     let location = window.location();
-    let hash = location.hash().ok().filter(|h| h.len() > 1)?;
+    let hash = location.hash().ok().filter(|h| h.contains(param))?;
     let clean = format!(
         "{}{}",
         location.pathname().unwrap_or_default(),

@@ -14,46 +14,51 @@ use crate::webcrypto::{aes_gcm_decrypt, CryptoError};
 pub struct Keys(pub RwSignal<Vec<UnlockKey>>);
 
 impl Keys {
-    /// Reads the saved keys (skipping any that no longer parse) and provides them.
+    /// Reads the saved keys and provides them.
     pub fn provide() {
-        let saved = browser::load_keys()
-            .lines()
-            .filter_map(|l| UnlockKey::parse(l).ok())
-            .collect();
-        provide_context(Keys(RwSignal::new(saved)));
+        provide_context(Keys(RwSignal::new(saved_keys())));
     }
 
     pub fn expect() -> Self {
         expect_context::<Keys>()
     }
 
-    fn save(self) {
-        let text = self.0.with_untracked(|keys| {
-            keys.iter()
-                .map(UnlockKey::to_token)
-                .collect::<Vec<_>>()
-                .join("\n")
-        });
-        browser::save_keys(&text);
+    /// Applies `change` to the saved keys (read again first, so another tab's changes are kept)
+    /// and saves them. False when the browser's storage refused: the change then lasts only
+    /// while this page is open.
+    fn change(self, change: impl FnOnce(&mut Vec<UnlockKey>)) -> bool {
+        let mut keys = saved_keys();
+        change(&mut keys);
+        let text = keys
+            .iter()
+            .map(UnlockKey::to_token)
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.0.set(keys);
+        browser::save_keys(&text)
     }
 
-    /// Adds a key next to the others (same tier and kid: replaced) and saves.
-    pub fn add(self, key: UnlockKey) {
-        self.0.update(|keys| paywall::add_key(keys, key));
-        self.save();
+    /// Adds a key next to the others (same tier and kid: replaced).
+    pub fn add(self, key: UnlockKey) -> bool {
+        self.change(|keys| paywall::add_key(keys, key))
     }
 
     /// Forgets one key.
-    pub fn forget(self, tier: &str, kid: &str) {
-        self.0
-            .update(|keys| keys.retain(|k| !(k.tier == tier && k.kid == kid)));
-        self.save();
+    pub fn forget(self, tier: &str, kid: &str) -> bool {
+        self.change(|keys| keys.retain(|k| !(k.tier == tier && k.kid == kid)))
     }
 
-    pub fn forget_all(self) {
-        self.0.set(Vec::new());
-        self.save();
+    pub fn forget_all(self) -> bool {
+        self.change(Vec::clear)
     }
+}
+
+/// The keys saved in this browser, skipping any that no longer parse.
+fn saved_keys() -> Vec<UnlockKey> {
+    browser::load_keys()
+        .lines()
+        .filter_map(|l| UnlockKey::parse(l).ok())
+        .collect()
 }
 
 /// Why a sealed unit is not shown.

@@ -34,7 +34,7 @@ pub fn LockedNotice(#[prop(into)] what: String, #[prop(into)] tier: String) -> i
 }
 
 /// Why something paid is not shown: the locked notice for readers without a key, otherwise
-/// what went wrong and a way to fix it.
+/// what went wrong ([`UnsealFailure`]).
 #[component]
 pub fn Unsealed(
     error: UnsealError,
@@ -45,14 +45,19 @@ pub fn Unsealed(
         UnsealError::NoKey { held, .. } if held.is_empty() => {
             view! { <LockedNotice what tier /> }.into_any()
         }
-        _ => view! {
-            <div class="paywall paywall-error" role="alert">
-                <p>{error.message(&audience(&tier))}</p>
-                <p class="paywall-actions">
-                    <Link href="/unlock" attr:class="button">"Manage your keys"</Link>
-                </p>
-            </div>
-        }
-        .into_any(),
+        _ => view! { <UnsealFailure error tier /> }.into_any(),
+    }
+}
+
+/// A key that did not open something, or a browser that cannot: what happened and what to do.
+#[component]
+pub fn UnsealFailure(error: UnsealError, #[prop(into)] tier: String) -> impl IntoView {
+    view! {
+        <div class="paywall paywall-error" role="alert">
+            <p>{error.message(&audience(&tier))}</p>
+            <p class="paywall-actions">
+                <Link href="/unlock" attr:class="button">"Manage your keys"</Link>
+            </p>
+        </div>
     }
 }

@@ -22,15 +22,20 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let article = LocalResource::new(move || api::article(slug()));
-    view! { <Loaded resource=article render=|a| view! { <ArticleView a /> } /> }
+    // The paid part is opened as part of the article the address names, whatever the file says.
+    let render = move |a| {
+        let slug = params.read_untracked().get("slug").unwrap_or_default();
+        view! { <ArticleView a slug /> }
+    };
+    view! { <Loaded resource=article render /> }
 }
 
 #[component]
-fn ArticleView(a: Article) -> impl IntoView {
+fn ArticleView(a: Article, slug: String) -> impl IntoView {
     let meta = a.meta.clone();
     let keys = Keys::expect();
     let sealed = a.paid_body.clone();
-    let doc = article_doc(&meta.slug);
+    let doc = article_doc(&slug);
     // The paid rest, opened again whenever the reader's keys change.
     let paid_rest = LocalResource::new(move || {
         let keys = keys.0.get();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use sb_model::paywall::UnlockKey;
+use sb_model::paywall::{UnlockKey, LINK_PARAM};
 
 use crate::browser;
 use crate::components::link::Link;
@@ -15,7 +15,8 @@ use crate::paid::Keys;
 /// The outcome shown after a key was offered.
 #[derive(Clone)]
 enum Outcome {
-    Added(UnlockKey),
+    /// The key, and whether the browser's storage kept it.
+    Added(UnlockKey, bool),
     Refused(String),
 }
 
@@ -25,15 +26,15 @@ pub fn UnlockPage() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let offer = move |text: &str| match UnlockKey::parse(text) {
         Ok(key) => {
-            keys.add(key.clone());
-            outcome.set(Some(Outcome::Added(key)));
+            let saved = keys.add(key.clone());
+            outcome.set(Some(Outcome::Added(key, saved)));
         }
         Err(e) => outcome.set(Some(Outcome::Refused(e.to_string()))),
     };
     // A link's fragment is read, then removed from the address bar and history: on arrival,
     // and when a link is opened while this page is already showing.
     let take = move || {
-        if let Some(fragment) = browser::take_fragment() {
+        if let Some(fragment) = browser::take_fragment(LINK_PARAM) {
             offer(&fragment);
         }
     };
@@ -48,12 +49,15 @@ pub fn UnlockPage() -> impl IntoView {
     };
     let status = move || {
         outcome.get().map(|o| match o {
-            Outcome::Added(key) => view! {
+            Outcome::Added(key, saved) => view! {
                 <div class="notice" role="status">
                     <p>
                         <strong>"Unlocked. "</strong>
                         {format!("Content for {} now opens in this browser (key “{}”).", audience(&key.tier), key.kid)}
                     </p>
+                    {(!saved).then(|| view! {
+                        <p>"This browser did not let the site save the key (private browsing or full storage): it works until you close this page."</p>
+                    })}
                     <p>
                         <Link href="/articles">"Read the articles"</Link> " · " <Link href="/weekly">"See the weekly lists"</Link>
                     </p>
@@ -130,7 +134,9 @@ fn KeyList() -> impl IntoView {
                                     type="button"
                                     class="button"
                                     aria-label=format!("Forget key “{}”", k.kid)
-                                    on:click=move |_| keys.forget(&tier, &kid)
+                                    on:click=move |_| {
+                                        keys.forget(&tier, &kid);
+                                    }
                                 >
                                     "Forget key"
                                 </button>
@@ -139,7 +145,9 @@ fn KeyList() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <button type="button" class="button" on:click=move |_| keys.forget_all()>"Forget all keys"</button>
+            <button type="button" class="button" on:click=move |_| {
+                keys.forget_all();
+            }>"Forget all keys"</button>
         }
         .into_any()
     }

@@ -6,7 +6,7 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use sb_model::paywall::{week_doc, week_entry_slot, Sealed};
+use sb_model::paywall::{week_doc, week_entry_slot, Sealed, UnlockKey};
 use sb_model::{Week, WeekEntry};
 
 use crate::api;
@@ -14,7 +14,7 @@ use crate::browser;
 use crate::components::cards::DateTime;
 use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
-use crate::components::paywall::{audience, LockedNotice, Unsealed};
+use crate::components::paywall::{audience, LockedNotice, UnsealFailure};
 use crate::paid::{self, Keys, UnsealError};
 
 #[component]
@@ -43,69 +43,83 @@ pub fn WeekPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let week = LocalResource::new(move || api::week(slug()));
-    view! { <Loaded resource=week render=|w| view! { <WeekView w /> } /> }
+    // Paid entries are opened as parts of the week the address names, whatever the file says.
+    let render = move |w| {
+        let slug = params.read_untracked().get("slug").unwrap_or_default();
+        view! { <WeekView w slug /> }
+    };
+    view! { <Loaded resource=week render /> }
 }
 
-/// Every paid entry of a week, opened in its slot (section, position).
-type OpenedSections = Vec<Vec<Result<WeekEntry, UnsealError>>>;
+/// Every paid entry of a week, opened in its slot (section, position), with its tier.
+type OpenedSections = Vec<Vec<(String, Result<WeekEntry, UnsealError>)>>;
 
-async fn open_all(
-    keys: &[sb_model::paywall::UnlockKey],
-    slug: &str,
-    sealed: &[Vec<Sealed>],
-) -> OpenedSections {
+async fn open_all(keys: &[UnlockKey], slug: &str, sealed: &[Vec<Sealed>]) -> OpenedSections {
     let doc = week_doc(slug);
     let mut sections = Vec::with_capacity(sealed.len());
     for (i, units) in sealed.iter().enumerate() {
         let mut opened = Vec::with_capacity(units.len());
         for (j, unit) in units.iter().enumerate() {
-            opened.push(paid::open(keys, &doc, &week_entry_slot(i, j), unit).await);
+            let entry = paid::open(keys, &doc, &week_entry_slot(i, j), unit).await;
+            opened.push((unit.tier.clone(), entry));
         }
         sections.push(opened);
     }
     sections
 }
 
-fn locked_without_key(e: &Result<WeekEntry, UnsealError>) -> bool {
+/// Entries the reader holds no key at all for (the others opened, or failed with a message).
+fn locked(e: &Result<WeekEntry, UnsealError>) -> bool {
     matches!(e, Err(UnsealError::NoKey { held, .. }) if held.is_empty())
 }
 
+/// How many of `entries` are locked, per tier, in the order tiers first appear.
+fn locked_by_tier<'a>(
+    entries: impl Iterator<Item = &'a (String, Result<WeekEntry, UnsealError>)>,
+) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (tier, _) in entries.filter(|(_, e)| locked(e)) {
+        match counts.iter_mut().find(|(t, _)| t == tier) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((tier.clone(), 1)),
+        }
+    }
+    counts
+}
+
+fn resources(n: usize) -> String {
+    if n == 1 {
+        "1 more resource".into()
+    } else {
+        format!("{n} more resources")
+    }
+}
+
 #[component]
-fn WeekView(w: Week) -> impl IntoView {
+fn WeekView(w: Week, slug: String) -> impl IntoView {
     let keys = Keys::expect();
     let sealed: Vec<Vec<Sealed>> = w.sections.iter().map(|s| s.paid.clone()).collect();
-    let slug = w.meta.slug.clone();
+    let mut tiers: Vec<String> = sealed.iter().flatten().map(|s| s.tier.clone()).collect();
+    tiers.sort();
+    tiers.dedup();
     let opened = LocalResource::new(move || {
         let keys = keys.0.get();
         let (sealed, slug) = (sealed.clone(), slug.clone());
         async move { open_all(&keys, &slug, &sealed).await }
     });
-    let tier = w
-        .sections
-        .iter()
-        .flat_map(|s| s.paid.first())
-        .map(|s| s.tier.clone())
-        .next()
-        .unwrap_or_default();
     let paid_count = w.meta.paid_count;
     let count = format!(" · {} resources", w.meta.entry_count)
-        + &if paid_count > 0 {
-            format!(" + {paid_count} for {}", audience(&tier))
-        } else {
-            String::new()
+        + &match tiers.as_slice() {
+            [] => String::new(),
+            [tier] => format!(" + {paid_count} for {}", audience(tier)),
+            _ => format!(" + {paid_count} paid"),
         };
-    let still_locked = move || {
+    let section = move |i: usize| {
         opened
             .get()
-            .map(|all| {
-                all.iter()
-                    .flatten()
-                    .filter(|e| locked_without_key(e))
-                    .count()
-            })
-            .unwrap_or(0)
+            .and_then(|all| all.get(i).cloned())
+            .unwrap_or_default()
     };
-    let notice_tier = tier.clone();
     scroll_to_fragment(move || opened.track());
     view! {
         <Title text=w.meta.title.clone() />
@@ -123,28 +137,28 @@ fn WeekView(w: Week) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let tier = tier.clone();
                     let paid_entries = move || {
-                        opened.get().and_then(|all| all.get(i).cloned()).map(|entries| {
-                            entries
-                                .into_iter()
-                                .filter_map(Result::ok)
-                                .map(|entry| view! { <Entry entry paid=true /> })
-                                .collect_view()
-                        })
+                        section(i)
+                            .into_iter()
+                            .filter_map(|(_, e)| e.ok())
+                            .map(|entry| view! { <Entry entry paid=true /> })
+                            .collect_view()
                     };
                     let problems = move || {
-                        let entries = opened.get().and_then(|all| all.get(i).cloned()).unwrap_or_default();
-                        let locked = entries.iter().filter(|e| locked_without_key(e)).count();
-                        let failure = entries.into_iter().find_map(|e| e.err().filter(|e| !matches!(e, UnsealError::NoKey { held, .. } if held.is_empty())));
-                        let tier = tier.clone();
+                        let entries = section(i);
+                        let still_locked = locked_by_tier(entries.iter())
+                            .into_iter()
+                            .map(|(tier, n)| format!("{n} more in this section for {}", audience(&tier)))
+                            .collect::<Vec<_>>();
+                        let failure = entries
+                            .into_iter()
+                            .find(|(_, e)| e.is_err() && !locked(e))
+                            .and_then(|(tier, e)| e.err().map(|error| view! { <UnsealFailure error tier /> }));
                         view! {
-                            {(locked > 0).then(|| view! {
-                                <p class="section-locked">
-                                    {format!("{locked} more in this section for {}", audience(&tier))}
-                                </p>
+                            {(!still_locked.is_empty()).then(|| view! {
+                                <p class="section-locked">{still_locked.join("; ")}</p>
                             })}
-                            {failure.map(|error| view! { <Unsealed error what="" tier /> })}
+                            {failure}
                         }
                     };
                     view! {
@@ -160,10 +174,11 @@ fn WeekView(w: Week) -> impl IntoView {
                 })
                 .collect_view()}
             {move || {
-                let locked = still_locked();
-                (locked > 0).then(|| {
-                    let what = if locked == 1 { "1 more resource".to_string() } else { format!("{locked} more resources") };
-                    view! { <LockedNotice what tier=notice_tier.clone() /> }
+                opened.get().map(|all| {
+                    locked_by_tier(all.iter().flatten())
+                        .into_iter()
+                        .map(|(tier, n)| view! { <LockedNotice what=resources(n) tier /> })
+                        .collect_view()
                 })
             }}
         </article>

@@ -162,6 +162,22 @@ test('tampered or moved ciphertext shows a clear message; the intact entries sti
   expect(errors.filter((e) => /panicked|unreachable/i.test(e))).toEqual([]);
 });
 
+test('a paid part copied into another article does not open there, even with its slug', async ({ page }) => {
+  const budget = data(`articles/${BUDGET}.json`);
+  await page.route(`**/data/articles/${PLAYBOOK}.json`, async (route) => {
+    const response = await route.fetch();
+    const json = await response.json();
+    json.paid_body = budget.paid_body;
+    json.meta.slug = BUDGET;
+    await route.fulfill({ response, body: JSON.stringify(json) });
+  });
+  await unlockWith(page, 'k2026-11');
+  await page.goto(`./articles/${PLAYBOOK}`);
+  await expect(page.getByRole('alert')).toContainText('could not be unlocked');
+  await expect(page.locator('.paid-body')).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText('PAID-REF');
+});
+
 test('a wrong key gives a clear message; a malformed one is refused with the reason', async ({ page }) => {
   const wrong = `paid.k2026-11.${Buffer.alloc(32, 7).toString('base64url')}`;
   await page.goto(`./unlock#k=${wrong}`);

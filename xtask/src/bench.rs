@@ -81,7 +81,7 @@ fn kb(n: u64) -> String {
 
 pub fn run() -> Result {
     let dist = work_dir("dist-bench");
-    site::build("/", &dist)?;
+    site::build("/", &dist, site::Fallback::Demo)?;
     let kinds = bundle_sizes(&dist)?;
     let mut total = Sizes::default();
     println!(

@@ -3,7 +3,8 @@
 //!
 //! - `setup`  install what is missing (wasm target, trunk, wasm-bindgen-cli, npm packages,
 //!   Chromium, nginx); fast and silent when everything is there.
-//! - `build`  press the content and build the release site into `dist/` (`--base /sub/path/`).
+//! - `build`  press the content and build the release site into `dist/` (`--base /sub/path/`);
+//!   paid content is sealed with `SB_KEYRING`, or the demo keys with `--demo-keyring`.
 //! - `serve`  setup + build, then serve `dist/` with nginx on http://127.0.0.1:8080.
 //! - `test`   setup, every native test, then the Playwright suite against nginx; ends with one
 //!   line `N passed, N failed` for everything.
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] | serve [--port N] | test | bench>"
+        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] | serve [--port N] | test | bench>"
     );
     ExitCode::FAILURE
 }
@@ -46,7 +47,12 @@ fn main() -> ExitCode {
             let out = flag(rest, "--out")
                 .map(Into::into)
                 .unwrap_or_else(|| run::root().join("dist"));
-            site::build(&base, &out).map(|_| ())
+            let fallback = if rest.iter().any(|a| a == "--demo-keyring") {
+                site::Fallback::Demo
+            } else {
+                site::Fallback::Refuse
+            };
+            site::build(&base, &out, fallback).map(|_| ())
         }),
         "serve" => tools::setup().and_then(|()| {
             let port = flag(rest, "--port")

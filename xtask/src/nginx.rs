@@ -92,7 +92,7 @@ pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Serv
 /// `cargo xtask serve`: build for the root and serve until interrupted.
 pub fn serve_foreground(port: u16) -> Result {
     let dist: PathBuf = root().join("dist");
-    site::build("/", &dist)?;
+    site::build("/", &dist, site::Fallback::Demo)?;
     let mut server = start("serve", port, &dist, "/")?;
     println!("Serving the site at {} (Ctrl+C to stop)", server.url);
     server.child.wait().map_err(|e| e.to_string())?;

@@ -24,36 +24,46 @@ pub fn normalize_base(base: &str) -> String {
 /// The demo keyring that seals the sample content: public on purpose, never for real readers.
 pub const DEMO_KEYRING: &str = "crates/press/tests/fixtures/demo-keyring.toml";
 
-/// The keyring that seals paid content: `SB_KEYRING` when the publisher set it, else the demo.
-pub fn keyring() -> PathBuf {
+/// Which keyring seals paid content when `SB_KEYRING` is not set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// The public demo keyring, for local serving, tests and benchmarks of the sample content.
+    Demo,
+    /// None: a build to deploy must name the publisher's keyring (press refuses paid content
+    /// without one), so the demo keys can never seal real content by accident.
+    Refuse,
+}
+
+/// The keyring that seals paid content: `SB_KEYRING` when set, else per `fallback`.
+pub fn keyring(fallback: Fallback) -> Option<PathBuf> {
     match std::env::var_os("SB_KEYRING").filter(|v| !v.is_empty()) {
-        Some(path) => PathBuf::from(path),
-        None => {
+        Some(path) => Some(PathBuf::from(path)),
+        None if fallback == Fallback::Demo => {
             eprintln!(
-                "build: SB_KEYRING is not set, sealing paid content with the DEMO keyring \
-                 ({DEMO_KEYRING}); set it to your own keyring before you publish"
+                "build: SB_KEYRING is not set, sealing paid content with the public DEMO keyring \
+                 ({DEMO_KEYRING}); fine for looking at the sample, never for publishing"
             );
-            root().join(DEMO_KEYRING)
+            Some(root().join(DEMO_KEYRING))
         }
+        None => None,
     }
 }
 
 /// Builds the site for `base` into `out` and returns `out`.
-pub fn build(base: &str, out: &Path) -> Result<PathBuf> {
+pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     let base = normalize_base(base);
-    let keyring = keyring();
-    let keyring = keyring.to_string_lossy();
-    press(
-        &[
-            "build",
-            "--keyring",
-            &keyring,
-            "--content",
-            "content",
-            "--out",
-        ],
-        Path::new("public/data"),
-    )?;
+    let keyring = keyring(fallback).map(|k| k.to_string_lossy().into_owned());
+    let mut args = vec!["build", "--content", "content", "--out"];
+    if let Some(keyring) = &keyring {
+        args.splice(1..1, ["--keyring", keyring.as_str()]);
+    }
+    press(&args, Path::new("public/data")).map_err(|e| match keyring {
+        None => format!(
+            "{e}\n(set SB_KEYRING to your keyring, or pass --demo-keyring to build the sample \
+             content with the public demo keys)"
+        ),
+        Some(_) => e,
+    })?;
     check(
         cmd("trunk")
             .args(["build", "--release", "--public-url", &base, "--dist"])

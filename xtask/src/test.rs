@@ -72,9 +72,13 @@ fn native() -> Result<Counts> {
 
 fn browser() -> Result<Counts> {
     let root_dist = work_dir("dist-root");
-    site::build("/", &root_dist)?;
+    site::build("/", &root_dist, site::Fallback::Demo)?;
     let sub_root = work_dir("dist-sub");
-    site::build(SUB_BASE, &sub_root.join(SUB_BASE.trim_matches('/')))?;
+    site::build(
+        SUB_BASE,
+        &sub_root.join(SUB_BASE.trim_matches('/')),
+        site::Fallback::Demo,
+    )?;
     let main_site = nginx::start("test-root", ROOT_PORT, &root_dist, "/")?;
     let sub_site = nginx::start("test-sub", SUB_PORT, &sub_root, SUB_BASE)?;
     let host_site = host_pages(&main_site.url)?;

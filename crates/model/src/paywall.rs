@@ -142,12 +142,16 @@ impl UnlockKey {
         if input.is_empty() {
             return Err(KeyError::Empty);
         }
-        let text = match input.find(LINK_PARAM) {
-            Some(at) if input.contains('#') || at == 0 => input[at + LINK_PARAM.len()..]
+        // A link or fragment: the `k=` parameter of what follows `#`; otherwise a bare token.
+        let text = match input
+            .split_once('#')
+            .map_or(input, |(_, fragment)| fragment)
+        {
+            fragment if fragment.starts_with(LINK_PARAM) || input.contains('#') => fragment
                 .split('&')
-                .next()
-                .unwrap_or_default(),
-            _ => input,
+                .find_map(|p| p.strip_prefix(LINK_PARAM))
+                .ok_or(KeyError::Shape)?,
+            token => token,
         };
         let mut parts = text.split('.');
         let (Some(tier), Some(kid), Some(key), None) =
@@ -225,9 +229,17 @@ mod tests {
             "{link}"
         );
         assert_eq!(UnlockKey::parse(&link).unwrap(), k);
+        for input in [
+            format!("#k={}", k.to_token()),
+            format!("k={}", k.to_token()),
+            format!("https://x.org/unlock?link=1#k={}", k.to_token()),
+            format!("https://x.org/unlock#utm=a&k={}", k.to_token()),
+        ] {
+            assert_eq!(UnlockKey::parse(&input).unwrap(), k, "{input}");
+        }
         assert_eq!(
-            UnlockKey::parse(&format!("#k={}", k.to_token())).unwrap(),
-            k
+            UnlockKey::parse("https://x.org/unlock#top"),
+            Err(KeyError::Shape)
         );
     }
 

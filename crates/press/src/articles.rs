@@ -137,18 +137,16 @@ pub fn load_with(file: &Path, text: &str, known: Known<'_>) -> Result<Loaded, Ve
         .tier
         .as_ref()
         .and_then(|t| problems.keep(check_tier(file, &doc, t, known.tiers)));
-    let (free_md, paid_md) = split_at_paywall(file, &doc, &front, &mut problems);
-    let (body, image_problems) = markdown::render_with_images(free_md, content);
-    let (paid, paid_image_problems) = match paid_md {
-        Some(md) => {
-            let (rendered, why) = markdown::render_with_images(md, content);
-            (Some(rendered), why)
-        }
-        None => (None, Vec::new()),
-    };
-    for why in image_problems.into_iter().chain(paid_image_problems) {
-        problems.push(ContentError::new(file, doc.body_line, Some("body"), why));
+    let split = markdown::render_split(doc.body, content, Some(PAYWALL_MARKER));
+    for why in &split.problems {
+        problems.push(ContentError::new(
+            file,
+            doc.body_line,
+            Some("body"),
+            why.clone(),
+        ));
     }
+    let (body, paid) = split_at_paywall(file, &doc, &front, split, &mut problems);
     let words = body.words + paid.as_ref().map_or(0, |p| p.words);
     let cover = match (&front.cover, &front.cover_alt) {
         (None, _) => None,
@@ -236,27 +234,20 @@ pub fn load_with(file: &Path, text: &str, known: Known<'_>) -> Result<Loaded, Ve
     }
 }
 
-/// The free and the paid Markdown of the body: everything is free without a `tier`, everything
-/// is paid with a `tier` and no marker, and the marker splits the two otherwise.
-fn split_at_paywall<'a>(
+/// The free and the paid part of the rendered body: everything is free without a `tier`,
+/// everything is paid with a `tier` and no marker, and the marker splits the two otherwise.
+fn split_at_paywall(
     file: &Path,
-    doc: &front_matter::Document<'a>,
+    doc: &front_matter::Document<'_>,
     front: &ArticleFront,
+    split: markdown::Split,
     problems: &mut Problems,
-) -> (&'a str, Option<&'a str>) {
-    let body = doc.body;
-    let mut markers = Vec::new();
-    let mut offset = 0;
-    for (i, line) in body.split_inclusive('\n').enumerate() {
-        if line.trim() == PAYWALL_MARKER {
-            markers.push((i, offset, offset + line.len()));
-        }
-        offset += line.len();
-    }
+) -> (markdown::Rendered, Option<markdown::Rendered>) {
     let line_of = |i: usize| doc.body_line + i;
-    match (&front.tier, markers.as_slice()) {
-        (None, []) => (body, None),
-        (None, [(i, ..), ..]) => {
+    let nothing = || markdown::render("");
+    match (&front.tier, split.marker_lines.as_slice()) {
+        (None, []) => (split.first, None),
+        (None, [i, ..]) => {
             problems.push(ContentError::new(
                 file,
                 line_of(*i),
@@ -264,7 +255,7 @@ fn split_at_paywall<'a>(
                 "the body has a paywall marker but the front matter sets no `tier`: \
                  add `tier = \"paid\"` (or remove the marker)",
             ));
-            (body, None)
+            (split.first, None)
         }
         (Some(tier), []) => {
             if front.summary.as_deref().is_none_or(|s| s.trim().is_empty()) {
@@ -276,29 +267,28 @@ fn split_at_paywall<'a>(
                      body is paid, and a summary taken from it would give its start away",
                 ));
             }
-            ("", Some(body))
+            (nothing(), Some(split.first))
         }
-        (Some(_), [(_, start, end)]) => {
-            let free = &body[..*start];
-            if sb_model::text::word_count(free) == 0 {
+        (Some(_), [i]) => {
+            if split.first.words == 0 {
                 problems.push(ContentError::new(
                     file,
-                    doc.body_line,
+                    line_of(*i),
                     Some("body"),
                     "nothing comes before the paywall marker: move it down, or remove it to make \
                      the whole article paid",
                 ));
             }
-            (free, Some(&body[*end..]))
+            (split.first, split.rest)
         }
-        (Some(_), [_, (i, ..), ..]) => {
+        (Some(_), [_, i, ..]) => {
             problems.push(ContentError::new(
                 file,
                 line_of(*i),
                 Some("body"),
                 format!("a second `{PAYWALL_MARKER}`: an article has one paywall"),
             ));
-            (body, None)
+            (split.first, split.rest)
         }
     }
 }

@@ -192,20 +192,23 @@ impl Keyring {
         if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         }
-        let mut options = fs::OpenOptions::new();
-        options.write(true);
-        if create {
-            options.create_new(true);
-        } else {
-            options.truncate(true);
+        if create && self.path.exists() {
+            return Err(BuildError::Keyring(format!(
+                "{} exists: a keyring is never replaced (use `keyring add`)",
+                self.path.display()
+            )));
         }
+        // Written next to the keyring, then renamed over it: a crash never leaves half a file.
+        let temp = self.path.with_extension("toml.tmp");
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&self.path)
-            .map_err(BuildError::io(&self.path))?;
+        let mut file = options.open(&temp).map_err(BuildError::io(&temp))?;
         file.write_all(text.as_bytes())
-            .map_err(BuildError::io(&self.path))
+            .and_then(|()| file.sync_all())
+            .map_err(BuildError::io(&temp))?;
+        fs::rename(&temp, &self.path).map_err(BuildError::io(&self.path))
     }
 
     /// Adds a fresh random key for `tier`, used for content dated `since` or later. The key id
@@ -262,12 +265,10 @@ impl Keyring {
             .copied()
     }
 
-    /// The newest key of a tier: the one to hand to new subscribers.
+    /// The key that seals a tier's content published today: the one to hand to subscribers
+    /// (a key added for a future date is not handed out before that date).
     pub fn current(&self, tier: &str) -> Option<&KeyEntry> {
-        self.keys
-            .iter()
-            .filter(|k| k.tier == tier)
-            .max_by_key(|k| k.since)
+        self.sealing_key(tier, today())
     }
 }
 
@@ -343,6 +344,13 @@ mod tests {
         assert_eq!(kid("2026-11-14"), "old");
         assert_eq!(kid("2026-11-15"), "new");
         assert_eq!(ring.current("paid").unwrap().kid, "new");
+        ring.add("paid", date("2999-01-01"), Some("future"))
+            .unwrap();
+        assert_eq!(
+            ring.current("paid").unwrap().kid,
+            "new",
+            "not before its date"
+        );
         assert!(ring.sealing_key("founding", date("2026-11-15")).is_none());
         assert!(ring.add("paid", date("2026-12-01"), Some("new")).is_err());
         assert!(ring.add("paid", date("2026-12-01"), Some("a.b")).is_err());

@@ -45,23 +45,98 @@ pub fn render_with_images(
     markdown: &str,
     content: Option<&std::path::Path>,
 ) -> (Rendered, Vec<String>) {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let split = render_split(markdown, content, None);
+    (split.first, split.problems)
+}
+
+/// A body rendered in two parts at a marker (see [`render_split`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// Everything before the first marker (the whole text without one).
+    pub first: Rendered,
+    /// Everything after the first marker.
+    pub rest: Option<Rendered>,
+    /// The 0-based line of every top-level marker, in order.
+    pub marker_lines: Vec<usize>,
+    /// Problems with local images.
+    pub problems: Vec<String>,
+}
+
+/// Renders Markdown, cut in two at the first top-level HTML block that is exactly `marker` (a
+/// marker inside a code fence or a list is text, not a cut). Heading ids are unique across both
+/// parts, as they are in one document.
+pub fn render_split(
+    markdown: &str,
+    content: Option<&std::path::Path>,
+    marker: Option<&str>,
+) -> Split {
+    let is_marker =
+        |events: &[Event<'_>], i: usize| marker.is_some_and(|m| top_level_marker(events, i, m));
+    let parsed: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
+    let plain: Vec<Event<'_>> = parsed.iter().map(|(e, _)| e.clone()).collect();
+    let marker_lines = (0..plain.len())
+        .filter(|&i| is_marker(&plain, i))
+        .map(|i| markdown[..parsed[i].1.start].matches('\n').count())
+        .collect();
     let mut problems = Vec::new();
-    let events = with_lazy_images(events, content, &mut problems);
-    let events = with_heading_ids(events);
+    let events = with_lazy_images(plain, content, &mut problems);
+    let mut events = with_heading_ids(events);
+    let rest = (0..events.len()).find(|&i| is_marker(&events, i)).map(|i| {
+        // Drop the marker's own block: Start(HtmlBlock), Html(marker), End(HtmlBlock).
+        let rest = events.split_off(i + 2);
+        events.truncate(i - 1);
+        finish(rest, markdown.len())
+    });
+    Split {
+        first: finish(events, markdown.len()),
+        rest,
+        marker_lines,
+        problems,
+    }
+}
+
+/// Whether event `i` is an HTML block holding only `marker`, outside any other block.
+fn top_level_marker(events: &[Event<'_>], i: usize, marker: &str) -> bool {
+    let Event::Html(text) = &events[i] else {
+        return false;
+    };
+    if text.trim() != marker
+        || !matches!(
+            events.get(i.wrapping_sub(1)),
+            Some(Event::Start(Tag::HtmlBlock))
+        )
+        || !matches!(events.get(i + 1), Some(Event::End(TagEnd::HtmlBlock)))
+    {
+        return false;
+    }
+    let mut depth = 0i32;
+    for e in &events[..i - 1] {
+        match e {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Stats, table of contents, anchors, highlighting, HTML and sanitizing of prepared events.
+fn finish(events: Vec<Event<'_>>, size_hint: usize) -> Rendered {
     let (words, first_paragraph) = prose_stats(&events);
     let toc = table_of_contents(&events);
     let events = with_heading_anchors(events);
     let events = with_highlighted_code(events);
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    let mut raw = String::with_capacity(size_hint * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let rendered = Rendered {
+    Rendered {
         html: sanitize(&raw),
         words,
         first_paragraph,
         toc,
-    };
-    (rendered, problems)
+    }
 }
 
 /// Turns Markdown images into `<img loading="lazy">` with sizes for local files.
@@ -339,6 +414,33 @@ const CODE_CLASSES: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_top_level_marker_splits_with_ids_unique_across_parts() {
+        let md = "Intro.\n\n## Notes\n\nFree.\n\n<!-- cut -->\n\n## Notes\n\nPaid.\n";
+        let split = render_split(md, None, Some("<!-- cut -->"));
+        assert_eq!(split.marker_lines, [6]);
+        assert!(split.first.html.contains("id=\"notes\"") && !split.first.html.contains("Paid"));
+        let rest = split.rest.unwrap();
+        assert!(rest.html.contains("id=\"notes-2\""), "{}", rest.html);
+        assert_eq!(rest.toc[0].id, "notes-2");
+        assert!(!rest.html.contains("cut"));
+    }
+
+    #[test]
+    fn a_marker_in_code_or_a_list_is_text_not_a_cut() {
+        for md in [
+            "Text.\n\n```html\n<!-- cut -->\n```\n",
+            "- item\n\n  <!-- cut -->\n",
+            "> <!-- cut -->\n",
+        ] {
+            let split = render_split(md, None, Some("<!-- cut -->"));
+            assert!(
+                split.marker_lines.is_empty() && split.rest.is_none(),
+                "{md:?}"
+            );
+        }
+    }
 
     #[test]
     fn renders_common_markdown() {

@@ -42,7 +42,7 @@ pub enum OpenError {
 }
 
 /// Opens a unit found in slot `slot` of document `doc` (the native twin of the app's WebCrypto
-/// path, used to prove the sealing and by `press keyring check`).
+/// path, used by the tests to prove the sealing).
 pub fn open(key: &KeyEntry, doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, OpenError> {
     if key.tier != sealed.tier || key.kid != sealed.kid {
         return Err(OpenError::OtherKey {

@@ -87,7 +87,6 @@ pub fn load_with(
         ));
     }
 
-    let mut ids = HashSet::new();
     let mut sections = Vec::new();
     let mut paid_sections = Vec::new();
     for s in &front.sections {
@@ -116,15 +115,8 @@ pub fn load_with(
             if let (Some(title), Some(url), Some(source), Some(summary)) =
                 (title, url, source, summary)
             {
-                let base = slugify(&title);
-                let mut id = base.clone();
-                let mut n = 2;
-                while !ids.insert(id.clone()) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
                 let entry = WeekEntry {
-                    id,
+                    id: String::new(), // given below, once every entry is known
                     title,
                     url,
                     source,
@@ -155,6 +147,8 @@ pub fn load_with(
         }
     }
 
+    give_anchor_ids(&mut sections, &mut paid_sections);
+
     let intro = markdown::render(doc.body);
     match (slug, title, date, problems.is_empty()) {
         (Some(slug), Some(title), Some(date), true) => {
@@ -178,6 +172,24 @@ pub fn load_with(
             })
         }
         _ => Err(problems.0),
+    }
+}
+
+/// Anchor ids from titles, unique within the week. Free entries are named first, so a free
+/// entry's id (published in plain JSON) never carries a `-2` that hints at a paid title.
+fn give_anchor_ids(sections: &mut [WeekSection], paid: &mut [Vec<PaidPart<WeekEntry>>]) {
+    let mut used = HashSet::new();
+    let free = sections.iter_mut().flat_map(|s| s.entries.iter_mut());
+    let sealed = paid.iter_mut().flatten().map(|p| &mut p.content);
+    for entry in free.chain(sealed) {
+        let base = slugify(&entry.title);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        entry.id = id;
     }
 }
 
@@ -229,6 +241,18 @@ This week: attention.
             .commentary_html
             .contains("<em>rereading</em>"));
         assert_eq!(w.meta.summary, "This week: attention.");
+    }
+
+    #[test]
+    fn free_ids_come_first_so_they_hint_at_no_paid_title() {
+        let paid_first = GOOD.replacen("kind = \"paper\"", "kind = \"paper\"\ntier = \"paid\"", 1);
+        let l = load_with(Path::new("content/weeks/2026-11-20.md"), &paid_first, None).unwrap();
+        assert_eq!(
+            l.week.sections[0].entries[0].id,
+            "attention-is-all-you-need"
+        );
+        assert_eq!(l.paid[0][0].content.id, "attention-is-all-you-need-2");
+        assert_eq!((l.week.meta.entry_count, l.week.meta.paid_count), (1, 1));
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn marking_mistakes_name_file_line_and_field() {
                 ),
                 (article, "The newer", "<!-- paywall -->\nThe newer"),
             ],
-            "newer-article.md:7: field `body`: nothing comes before the paywall marker",
+            "newer-article.md:8: field `body`: nothing comes before the paywall marker",
         ),
         (
             &[
