@@ -38,8 +38,8 @@ impl Keys {
         browser::save_keys(&text)
     }
 
-    /// Adds a key next to the others (same tier and kid: replaced).
-    pub fn add(self, key: UnlockKey) -> bool {
+    /// Keeps a key next to the others (same tier and kid: replaced).
+    pub fn keep(self, key: UnlockKey) -> bool {
         self.change(|keys| paywall::add_key(keys, key))
     }
 

@@ -26,7 +26,7 @@ pub fn UnlockPage() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let offer = move |text: &str| match UnlockKey::parse(text) {
         Ok(key) => {
-            let saved = keys.add(key.clone());
+            let saved = keys.keep(key.clone());
             outcome.set(Some(Outcome::Added(key, saved)));
         }
         Err(e) => outcome.set(Some(Outcome::Refused(e.to_string()))),
