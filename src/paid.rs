@@ -98,14 +98,62 @@ impl UnsealError {
     }
 }
 
-/// Opens the unit found in `slot` of `doc` with the matching key among `keys` and reads it as
-/// JSON. Never panics: a wrong key, altered data or bad JSON all come back as errors.
-pub async fn open<T: DeserializeOwned>(
-    keys: &[UnlockKey],
-    doc: &str,
-    slot: &str,
-    sealed: &Sealed,
-) -> Result<T, UnsealError> {
+/// One sealed unit and where it sits in its document.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub slot: String,
+    pub sealed: Sealed,
+}
+
+/// A unit after opening: its tier, and its plaintext or why there is none.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub tier: String,
+    kid: String,
+    plain: Result<Vec<u8>, UnsealError>,
+}
+
+impl Opened {
+    /// The plaintext read as JSON; bad JSON (which the tag makes all but impossible) is treated
+    /// like altered data.
+    pub fn read<T: DeserializeOwned>(&self) -> Result<T, UnsealError> {
+        let plain = self.plain.clone()?;
+        serde_json::from_slice(&plain).map_err(|_| UnsealError::Rejected {
+            kid: self.kid.clone(),
+        })
+    }
+
+    /// Locked because the reader holds no key at all for its tier.
+    pub fn locked(&self) -> bool {
+        matches!(&self.plain, Err(UnsealError::NoKey { held, .. }) if held.is_empty())
+    }
+}
+
+/// The units of document `doc`, opened with the reader's keys, again whenever the keys change.
+/// Every page opens its paid parts through this one resource (one compiled future for all).
+pub fn opened_units(doc: String, units: Vec<Unit>) -> LocalResource<Vec<Opened>> {
+    let keys = Keys::expect();
+    LocalResource::new(move || {
+        let keys = keys.0.get();
+        let (doc, units) = (doc.clone(), units.clone());
+        async move {
+            let mut opened = Vec::with_capacity(units.len());
+            for unit in &units {
+                opened.push(Opened {
+                    tier: unit.sealed.tier.clone(),
+                    kid: unit.sealed.kid.clone(),
+                    plain: open(&keys, &doc, unit).await,
+                });
+            }
+            opened
+        }
+    })
+}
+
+/// Opens the unit found in `unit.slot` of `doc` with the matching key among `keys`. Never
+/// panics: a missing or wrong key and altered data all come back as errors.
+async fn open(keys: &[UnlockKey], doc: &str, unit: &Unit) -> Result<Vec<u8>, UnsealError> {
+    let sealed = &unit.sealed;
     let Some(key) = key_for(keys, sealed) else {
         return Err(UnsealError::NoKey {
             kid: sealed.kid.clone(),
@@ -120,12 +168,11 @@ pub async fn open<T: DeserializeOwned>(
         kid: sealed.kid.clone(),
     };
     let bytes = sealed.bytes().ok_or_else(rejected)?;
-    let aad = associated_data(doc, slot, &sealed.tier, &sealed.kid);
-    let plain = aes_gcm_decrypt(&key.key, &bytes.nonce, &aad, &bytes.data)
+    let aad = associated_data(doc, &unit.slot, &sealed.tier, &sealed.kid);
+    aes_gcm_decrypt(&key.key, &bytes.nonce, &aad, &bytes.data)
         .await
         .map_err(|e| match e {
             CryptoError::Unavailable => UnsealError::Unavailable,
             CryptoError::Rejected => rejected(),
-        })?;
-    serde_json::from_slice(&plain).map_err(|_| rejected())
+        })
 }

@@ -15,7 +15,7 @@ use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::Unsealed;
 use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
-use crate::paid::{self, Keys};
+use crate::paid::{opened_units, Opened, Unit};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -33,21 +33,22 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(a: Article, slug: String) -> impl IntoView {
     let meta = a.meta.clone();
-    let keys = Keys::expect();
-    let sealed = a.paid_body.clone();
-    let doc = article_doc(&slug);
+    let units = a
+        .paid_body
+        .clone()
+        .map(|sealed| Unit {
+            slot: ARTICLE_BODY_SLOT.into(),
+            sealed,
+        })
+        .into_iter()
+        .collect();
     // The paid rest, opened again whenever the reader's keys change.
-    let paid_rest = LocalResource::new(move || {
-        let keys = keys.0.get();
-        let (sealed, doc) = (sealed.clone(), doc.clone());
-        async move {
-            match sealed {
-                Some(s) => Some(paid::open::<PaidBody>(&keys, &doc, ARTICLE_BODY_SLOT, &s).await),
-                None => None,
-            }
-        }
-    });
-    let opened = move || paid_rest.get().flatten();
+    let paid_rest = opened_units(article_doc(&slug), units);
+    let opened = move || {
+        paid_rest
+            .get()
+            .and_then(|all| all.first().map(Opened::read::<PaidBody>))
+    };
     scroll_to_fragment(move || paid_rest.track());
     let free_toc = a.toc.clone();
     let toc = move || {

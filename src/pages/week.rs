@@ -6,7 +6,7 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use sb_model::paywall::{week_doc, week_entry_slot, Sealed, UnlockKey};
+use sb_model::paywall::{week_doc, week_entry_slot};
 use sb_model::{Week, WeekEntry};
 
 use crate::api;
@@ -15,7 +15,7 @@ use crate::components::cards::DateTime;
 use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::{audience, LockedNotice, UnsealFailure};
-use crate::paid::{self, Keys, UnsealError};
+use crate::paid::{opened_units, Opened, Unit};
 
 #[component]
 fn Entry(entry: WeekEntry, #[prop(optional)] paid: bool) -> impl IntoView {
@@ -51,37 +51,13 @@ pub fn WeekPage() -> impl IntoView {
     view! { <Loaded resource=week render /> }
 }
 
-/// Every paid entry of a week, opened in its slot (section, position), with its tier.
-type OpenedSections = Vec<Vec<(String, Result<WeekEntry, UnsealError>)>>;
-
-async fn open_all(keys: &[UnlockKey], slug: &str, sealed: &[Vec<Sealed>]) -> OpenedSections {
-    let doc = week_doc(slug);
-    let mut sections = Vec::with_capacity(sealed.len());
-    for (i, units) in sealed.iter().enumerate() {
-        let mut opened = Vec::with_capacity(units.len());
-        for (j, unit) in units.iter().enumerate() {
-            let entry = paid::open(keys, &doc, &week_entry_slot(i, j), unit).await;
-            opened.push((unit.tier.clone(), entry));
-        }
-        sections.push(opened);
-    }
-    sections
-}
-
-/// Entries the reader holds no key at all for (the others opened, or failed with a message).
-fn locked(e: &Result<WeekEntry, UnsealError>) -> bool {
-    matches!(e, Err(UnsealError::NoKey { held, .. }) if held.is_empty())
-}
-
-/// How many of `entries` are locked, per tier, in the order tiers first appear.
-fn locked_by_tier<'a>(
-    entries: impl Iterator<Item = &'a (String, Result<WeekEntry, UnsealError>)>,
-) -> Vec<(String, usize)> {
+/// How many of `units` are locked, per tier, in the order tiers first appear.
+fn locked_by_tier<'a>(units: impl Iterator<Item = &'a Opened>) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for (tier, _) in entries.filter(|(_, e)| locked(e)) {
-        match counts.iter_mut().find(|(t, _)| t == tier) {
+    for unit in units.filter(|u| u.locked()) {
+        match counts.iter_mut().find(|(t, _)| *t == unit.tier) {
             Some((_, n)) => *n += 1,
-            None => counts.push((tier.clone(), 1)),
+            None => counts.push((unit.tier.clone(), 1)),
         }
     }
     counts
@@ -97,16 +73,25 @@ fn resources(n: usize) -> String {
 
 #[component]
 fn WeekView(w: Week, slug: String) -> impl IntoView {
-    let keys = Keys::expect();
-    let sealed: Vec<Vec<Sealed>> = w.sections.iter().map(|s| s.paid.clone()).collect();
-    let mut tiers: Vec<String> = sealed.iter().flatten().map(|s| s.tier.clone()).collect();
+    let mut tiers: Vec<String> = w
+        .sections
+        .iter()
+        .flat_map(|s| s.paid.iter().map(|u| u.tier.clone()))
+        .collect();
     tiers.sort();
     tiers.dedup();
-    let opened = LocalResource::new(move || {
-        let keys = keys.0.get();
-        let (sealed, slug) = (sealed.clone(), slug.clone());
-        async move { open_all(&keys, &slug, &sealed).await }
-    });
+    // Every paid entry in its slot (section, position); `ranges[i]` are section i's.
+    let mut units = Vec::new();
+    let mut ranges = Vec::new();
+    for (i, section) in w.sections.iter().enumerate() {
+        let start = units.len();
+        units.extend(section.paid.iter().enumerate().map(|(j, sealed)| Unit {
+            slot: week_entry_slot(i, j),
+            sealed: sealed.clone(),
+        }));
+        ranges.push(start..units.len());
+    }
+    let opened = opened_units(week_doc(&slug), units);
     let paid_count = w.meta.paid_count;
     let count = format!(" · {} resources", w.meta.entry_count)
         + &match tiers.as_slice() {
@@ -114,10 +99,11 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
             [tier] => format!(" + {paid_count} for {}", audience(tier)),
             _ => format!(" + {paid_count} paid"),
         };
-    let section = move |i: usize| {
+    // The opened units of one section (a Copy closure: it holds only the resource).
+    let section = move |range: std::ops::Range<usize>| -> Vec<Opened> {
         opened
             .get()
-            .and_then(|all| all.get(i).cloned())
+            .and_then(|all| all.get(range).map(<[Opened]>::to_vec))
             .unwrap_or_default()
     };
     scroll_to_fragment(move || opened.track());
@@ -135,25 +121,26 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
             {w
                 .sections
                 .into_iter()
-                .enumerate()
-                .map(|(i, s)| {
+                .zip(ranges)
+                .map(|(s, range)| {
+                    let paid_range = range.clone();
                     let paid_entries = move || {
-                        section(i)
-                            .into_iter()
-                            .filter_map(|(_, e)| e.ok())
+                        section(paid_range.clone())
+                            .iter()
+                            .filter_map(|u| u.read::<WeekEntry>().ok())
                             .map(|entry| view! { <Entry entry paid=true /> })
                             .collect_view()
                     };
                     let problems = move || {
-                        let entries = section(i);
+                        let entries = section(range.clone());
                         let still_locked = locked_by_tier(entries.iter())
                             .into_iter()
                             .map(|(tier, n)| format!("{n} more in this section for {}", audience(&tier)))
                             .collect::<Vec<_>>();
-                        let failure = entries
-                            .into_iter()
-                            .find(|(_, e)| e.is_err() && !locked(e))
-                            .and_then(|(tier, e)| e.err().map(|error| view! { <UnsealFailure error tier /> }));
+                        let failure = entries.iter().find_map(|u| {
+                            let error = u.read::<WeekEntry>().err().filter(|_| !u.locked())?;
+                            Some(view! { <UnsealFailure error tier=u.tier.clone() /> })
+                        });
                         view! {
                             {(!still_locked.is_empty()).then(|| view! {
                                 <p class="section-locked">{still_locked.join("; ")}</p>
@@ -175,7 +162,7 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
                 .collect_view()}
             {move || {
                 opened.get().map(|all| {
-                    locked_by_tier(all.iter().flatten())
+                    locked_by_tier(all.iter())
                         .into_iter()
                         .map(|(tier, n)| view! { <LockedNotice what=resources(n) tier /> })
                         .collect_view()
