@@ -18,6 +18,18 @@ pub struct Document<'a> {
     pub body_line: usize,
 }
 
+impl<'a> Document<'a> {
+    /// A plain TOML file (`site.toml`, `topics.toml`, a keyring): all front matter, no body.
+    pub fn whole_toml(text: &'a str) -> Self {
+        Document {
+            front: text,
+            front_line: 1,
+            body: "",
+            body_line: 1,
+        }
+    }
+}
+
 /// Finds the `+++` fenced front matter at the top of `text`.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Document<'a>, ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -104,12 +104,7 @@ impl Keyring {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Keyring, Vec<ContentError>> {
-        let doc = Document {
-            front: text,
-            front_line: 1,
-            body: "",
-            body_line: 1,
-        };
+        let doc = Document::whole_toml(text);
         let file: KeyringFile = front_matter::parse(path, &doc).map_err(|e| vec![e])?;
         let mut problems = Problems::default();
         let mut keys: Vec<KeyEntry> = Vec::new();

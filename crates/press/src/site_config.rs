@@ -57,12 +57,7 @@ struct LinkFront {
 
 /// Reads `site.toml` (plain TOML, no fences).
 pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
-    let doc = Document {
-        front: text,
-        front_line: 1,
-        body: "",
-        body_line: 1,
-    };
+    let doc = Document::whole_toml(text);
     let front: SiteFront = crate::front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
     let mut text_of = |field: &str, v: &Spanned<String>| {
@@ -128,7 +123,9 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
                 format!("tier `{id}` is listed twice"),
             ));
         }
-        let name = text_of_tier(file, &doc, &t.name, &mut errors);
+        let name = fields::non_empty(file, &doc, "tiers.name", &t.name)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
         tiers.push(Tier { id, name });
     }
     if !errors.is_empty() {
@@ -152,15 +149,4 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         page_size,
         tiers,
     })
-}
-
-fn text_of_tier(
-    file: &Path,
-    doc: &Document<'_>,
-    value: &Spanned<String>,
-    errors: &mut Vec<ContentError>,
-) -> String {
-    fields::non_empty(file, doc, "tiers.name", value)
-        .map_err(|e| errors.push(e))
-        .unwrap_or_default()
 }

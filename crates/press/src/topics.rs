@@ -35,12 +35,7 @@ struct TopicFront {
 
 /// Reads `topics.toml`, checking that slugs are slugs and unique.
 pub fn load(file: &Path, text: &str) -> Result<Vec<TopicDef>, Vec<ContentError>> {
-    let doc = Document {
-        front: text,
-        front_line: 1,
-        body: "",
-        body_line: 1,
-    };
+    let doc = Document::whole_toml(text);
     let parsed: TopicsFile = front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut problems = Problems::default();
     let mut out: Vec<TopicDef> = Vec::new();
