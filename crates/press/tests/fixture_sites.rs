@@ -4,7 +4,7 @@
 use std::fs;
 
 mod common;
-use common::{build, build_error, copy_dir, fixture, read_json, replace_in, sample_content};
+use common::{build, build_error, edited_fixture, fixture, read_json, sample_content};
 
 #[test]
 fn minimal_site_writes_every_document() {
@@ -147,15 +147,11 @@ fn broken_internal_link_names_file_and_line() {
         "{err}"
     );
     // The same link spelled right builds.
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&fixture("minimal"), &content);
-    replace_in(
-        &content,
+    let (dir, content) = edited_fixture(&[(
         "articles/newer-article.md",
         "[link](https://example.com)",
         "[link](/articles/older-article)",
-    );
+    )]);
     build(&content, &dir.path().join("out")).unwrap();
 }
 
@@ -242,11 +238,9 @@ fn missing_site_config_is_an_io_error_naming_the_file() {
 
 #[test]
 fn failed_build_leaves_previous_output_alone() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, content) = edited_fixture(&[]);
     let out = dir.path().join("out");
     build(&fixture("minimal"), &out).unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&fixture("minimal"), &content);
     fs::write(content.join("articles/broken.md"), "no front matter").unwrap();
     assert!(build(&content, &out).is_err());
     assert!(

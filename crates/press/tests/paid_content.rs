@@ -13,7 +13,9 @@ use sb_press::seal::{open, OpenError};
 use sb_press::BuildError;
 
 mod common;
-use common::{build, build_error, demo_keyring, fixture, read_json, sample_content};
+use common::{
+    build, build_error, demo_keyring, edited_fixture, read_json, sample_content, Edit, PAID_TIER,
+};
 
 /// The canary strings planted in the sample's paid content (`PAID-REF-…`).
 fn canaries(content: &Path) -> Vec<String> {
@@ -211,21 +213,18 @@ fn paid_content_without_a_keyring_is_refused_with_a_way_forward() {
 
 #[test]
 fn a_tier_without_keys_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    common::copy_dir(&fixture("minimal"), &content);
-    common::replace_in(
-        &content,
-        "site.toml",
-        "sign_off = \"Bye\"",
-        "sign_off = \"Bye\"\n[[tiers]]\nid = \"founding\"\nname = \"founding members\"",
-    );
-    common::replace_in(
-        &content,
-        "articles/newer-article.md",
-        "topics = [\"model-serving\"]",
-        "topics = [\"model-serving\"]\ntier = \"founding\"\nsummary = \"S.\"",
-    );
+    let (dir, content) = edited_fixture(&[
+        (
+            "site.toml",
+            "sign_off = \"Bye\"",
+            "sign_off = \"Bye\"\n[[tiers]]\nid = \"founding\"\nname = \"founding members\"",
+        ),
+        (
+            "articles/newer-article.md",
+            "topics = [\"model-serving\"]",
+            "topics = [\"model-serving\"]\ntier = \"founding\"\nsummary = \"S.\"",
+        ),
+    ]);
     let err = build(&content, &dir.path().join("out")).unwrap_err();
     assert!(
         err.to_string()
@@ -234,16 +233,8 @@ fn a_tier_without_keys_is_refused() {
     );
 }
 
-/// `(file, from, to)`: one edit of a copied fixture.
-type Edit<'a> = (&'a str, &'a str, &'a str);
-
 #[test]
 fn marking_mistakes_name_file_line_and_field() {
-    const PAID_TIER: Edit = (
-        "site.toml",
-        "sign_off = \"Bye\"",
-        "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
-    );
     let article = "articles/newer-article.md";
     let cases: [(&[Edit], &str); 5] = [
         (
@@ -301,27 +292,16 @@ fn marking_mistakes_name_file_line_and_field() {
 
 #[test]
 fn a_paywalled_fixture_article_keeps_its_preview_and_seals_the_rest() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    common::copy_dir(&fixture("minimal"), &content);
-    common::replace_in(
-        &content,
-        "site.toml",
-        "sign_off = \"Bye\"",
-        "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
-    );
-    common::replace_in(
-        &content,
-        "articles/newer-article.md",
-        "topics = [\"model-serving\"]",
-        "topics = [\"model-serving\"]\ntier = \"paid\"",
-    );
-    common::replace_in(
-        &content,
-        "articles/newer-article.md",
-        "## A heading",
-        "<!-- paywall -->\n\n## A heading",
-    );
+    let article = "articles/newer-article.md";
+    let (dir, content) = edited_fixture(&[
+        PAID_TIER,
+        (
+            article,
+            "topics = [\"model-serving\"]",
+            "topics = [\"model-serving\"]\ntier = \"paid\"",
+        ),
+        (article, "## A heading", "<!-- paywall -->\n\n## A heading"),
+    ]);
     let out = dir.path().join("out");
     build(&content, &out).unwrap();
     let a: Article =

@@ -12,7 +12,7 @@ use sb_press::roadmap::{import, synthetic};
 use sb_press::ContentError;
 
 mod common;
-use common::{copy_dir, fixture, sample_content};
+use common::{copy_dir, edited_fixture, sample_content};
 
 fn content_dir() -> PathBuf {
     sample_content()
@@ -472,9 +472,7 @@ fn build_writes_roadmap_json_and_license() {
 
 #[test]
 fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&fixture("minimal"), &content);
+    let (dir, content) = edited_fixture(&[]);
     fs::create_dir_all(content.join("roadmap")).unwrap();
     fs::write(
         content.join("roadmap/README.md"),
@@ -505,9 +503,7 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
 
 #[test]
 fn fixture_with_a_roadmap_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(&fixture("minimal"), &content);
+    let (dir, content) = edited_fixture(&[]);
     copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
     let report = common::build(&content, &dir.path().join("out")).unwrap();
     // The nine documents of the fixture, roadmap.json and the licence.

@@ -7,7 +7,7 @@ use sb_press::site::load;
 use sb_press::static_pages::write_all;
 
 mod common;
-use common::{fixture, sample_content};
+use common::sample_content;
 
 fn built() -> (tempfile::TempDir, sb_press::site::Site) {
     let dir = tempfile::tempdir().unwrap();
@@ -102,15 +102,11 @@ fn each_article_has_an_entry_with_its_own_social_tags() {
 
 #[test]
 fn hostile_titles_are_escaped_in_feeds_and_entries() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    common::copy_dir(&fixture("minimal"), &content);
-    let p = content.join("articles/older-article.md");
-    let text = fs::read_to_string(&p).unwrap().replace(
+    let (dir, content) = common::edited_fixture(&[(
+        "articles/older-article.md",
         "title = \"Older article\"",
         "title = \"<script>alert(1)</script> & co\"",
-    );
-    fs::write(p, text).unwrap();
+    )]);
     let out = dir.path().join("dist");
     fs::create_dir_all(&out).unwrap();
     fs::write(

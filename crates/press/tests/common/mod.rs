@@ -48,15 +48,30 @@ pub fn read_json(path: &Path) -> Value {
     serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// Copies the minimal fixture into a temp folder, applies the `(file, from, to)` edits, builds,
-/// and returns the error text.
-pub fn build_error(edits: &[(&str, &str, &str)]) -> String {
+/// `(file, from, to)`: one edit of a copied fixture.
+pub type Edit<'a> = (&'a str, &'a str, &'a str);
+
+/// Declares the `paid` tier in the minimal fixture's `site.toml`.
+pub const PAID_TIER: Edit = (
+    "site.toml",
+    "sign_off = \"Bye\"",
+    "sign_off = \"Bye\"\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"",
+);
+
+/// The minimal fixture copied into a temp folder (`<temp>/content`) with the edits applied.
+pub fn edited_fixture(edits: &[Edit]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_dir(&fixture("minimal"), &content);
     for (file, from, to) in edits {
         replace_in(&content, file, from, to);
     }
+    (dir, content)
+}
+
+/// Builds the minimal fixture with the edits applied and returns the error text.
+pub fn build_error(edits: &[Edit]) -> String {
+    let (dir, content) = edited_fixture(edits);
     match build(&content, &dir.path().join("out")) {
         Err(BuildError::Content(errors)) => errors
             .iter()
