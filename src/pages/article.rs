@@ -44,16 +44,18 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
         .collect();
     // The paid rest, opened again whenever the reader's keys change.
     let paid_rest = opened_units(article_doc(&slug), units);
-    let opened = move || {
-        paid_rest
-            .get()
-            .and_then(|all| all.first().map(Opened::read::<PaidBody>))
-    };
+    // Read once per opening; the table of contents and the body both use it.
+    let opened = Memo::new(move |_| {
+        paid_rest.with(|all| {
+            all.as_ref()
+                .and_then(|all| all.first().map(Opened::read::<PaidBody>))
+        })
+    });
     scroll_to_fragment(move || paid_rest.track());
     let free_toc = a.toc.clone();
     let toc = move || {
         let mut toc = free_toc.clone();
-        if let Some(Ok(body)) = opened() {
+        if let Some(Ok(body)) = opened.get() {
             toc.extend(body.toc);
         }
         view! { <TableOfContents toc /> }
@@ -62,7 +64,7 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
     let whole_paid = access.as_ref().is_some_and(|p| !p.preview);
     let tier = access.map(|p| p.tier).unwrap_or_default();
     let rest = move || {
-        opened().map(|result| match result {
+        opened.get().map(|result| match result {
             Ok(body) => view! {
                 <div class="prose paid-body" inner_html=body.html on:click=browser::follow_in_page_link></div>
             }

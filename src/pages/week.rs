@@ -15,7 +15,7 @@ use crate::components::cards::DateTime;
 use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::{audience, LockedNotice, UnsealFailure};
-use crate::paid::{opened_units, Opened, Unit};
+use crate::paid::{opened_units, Unit, UnsealError};
 
 #[component]
 fn Entry(entry: WeekEntry, #[prop(optional)] paid: bool) -> impl IntoView {
@@ -51,17 +51,21 @@ pub fn WeekPage() -> impl IntoView {
     view! { <Loaded resource=week render /> }
 }
 
-/// How many of `units` are locked, per tier, in the order tiers first appear.
-fn locked_by_tier<'a>(units: impl Iterator<Item = &'a Opened>) -> Vec<(String, usize)> {
+/// How many of the `(tier, locked)` units are locked, per tier, in the order tiers first appear.
+fn locked_by_tier<'a>(units: impl Iterator<Item = (&'a str, bool)>) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for unit in units.filter(|u| u.locked()) {
-        match counts.iter_mut().find(|(t, _)| *t == unit.tier) {
+    for (tier, _) in units.filter(|(_, locked)| *locked) {
+        match counts.iter_mut().find(|(t, _)| t == tier) {
             Some((_, n)) => *n += 1,
-            None => counts.push((unit.tier.clone(), 1)),
+            None => counts.push((tier.to_string(), 1)),
         }
     }
     counts
 }
+
+/// One paid entry as a section shows it: its tier, whether the reader has no key for it, and
+/// the entry or why it did not open.
+type SectionUnit = (String, bool, Result<WeekEntry, UnsealError>);
 
 fn resources(n: usize) -> String {
     if n == 1 {
@@ -99,12 +103,20 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
             [tier] => format!(" + {paid_count} for {}", audience(tier)),
             _ => format!(" + {paid_count} paid"),
         };
-    // The opened units of one section (a Copy closure: it holds only the resource).
-    let section = move |range: std::ops::Range<usize>| -> Vec<Opened> {
-        opened
-            .get()
-            .and_then(|all| all.get(range).map(<[Opened]>::to_vec))
-            .unwrap_or_default()
+    // One section's paid entries, read once per opening (a Copy closure: it holds only the
+    // resource).
+    let read_section = move |range: std::ops::Range<usize>| {
+        Memo::new(move |_| {
+            opened.with(|all| {
+                let units = all.as_ref().and_then(|all| all.get(range.clone()));
+                units.map_or_else(Vec::new, |units| {
+                    units
+                        .iter()
+                        .map(|u| (u.tier.clone(), u.locked(), u.read::<WeekEntry>()))
+                        .collect::<Vec<SectionUnit>>()
+                })
+            })
+        })
     };
     scroll_to_fragment(move || opened.track());
     view! {
@@ -123,23 +135,23 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
                 .into_iter()
                 .zip(ranges)
                 .map(|(s, range)| {
-                    let paid_range = range.clone();
+                    let paid = read_section(range);
                     let paid_entries = move || {
-                        section(paid_range.clone())
-                            .iter()
-                            .filter_map(|u| u.read::<WeekEntry>().ok())
+                        paid.get()
+                            .into_iter()
+                            .filter_map(|(_, _, entry)| entry.ok())
                             .map(|entry| view! { <Entry entry paid=true /> })
                             .collect_view()
                     };
                     let problems = move || {
-                        let entries = section(range.clone());
-                        let still_locked = locked_by_tier(entries.iter())
+                        let units = paid.get();
+                        let still_locked = locked_by_tier(units.iter().map(|(t, locked, _)| (t.as_str(), *locked)))
                             .into_iter()
                             .map(|(tier, n)| format!("{n} more in this section for {}", audience(&tier)))
                             .collect::<Vec<_>>();
-                        let failure = entries.iter().find_map(|u| {
-                            let error = u.read::<WeekEntry>().err().filter(|_| !u.locked())?;
-                            Some(view! { <UnsealFailure error tier=u.tier.clone() /> })
+                        let failure = units.into_iter().find_map(|(tier, locked, entry)| {
+                            let error = entry.err().filter(|_| !locked)?;
+                            Some(view! { <UnsealFailure error tier /> })
                         });
                         view! {
                             {(!still_locked.is_empty()).then(|| view! {
@@ -162,7 +174,7 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
                 .collect_view()}
             {move || {
                 opened.get().map(|all| {
-                    locked_by_tier(all.iter())
+                    locked_by_tier(all.iter().map(|u| (u.tier.as_str(), u.locked())))
                         .into_iter()
                         .map(|(tier, n)| view! { <LockedNotice what=resources(n) tier /> })
                         .collect_view()
