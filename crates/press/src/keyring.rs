@@ -30,34 +30,13 @@ const HEADER: &str = "\
 # Keep this file secret and out of the repository: anyone holding a key reads its tier.
 ";
 
-/// One key of one tier.
-#[derive(Clone, PartialEq, Eq)]
+/// One key of one tier (`key` is the subscriber's key: tier, kid and secret; its `Debug` never
+/// prints the secret) and the first publication date it seals.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyEntry {
-    pub tier: String,
-    pub kid: String,
+    pub key: UnlockKey,
     /// Content dated on or after this day is sealed with this key (until a newer one).
     pub since: Date,
-    pub key: [u8; KEY_BYTES],
-}
-
-impl std::fmt::Debug for KeyEntry {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "KeyEntry({}.{} since {})",
-            self.tier, self.kid, self.since
-        )
-    }
-}
-
-impl KeyEntry {
-    pub fn unlock_key(&self) -> UnlockKey {
-        UnlockKey {
-            tier: self.tier.clone(),
-            kid: self.kid.clone(),
-            key: self.key,
-        }
-    }
 }
 
 /// A keyring in memory, with the file it came from.
@@ -122,7 +101,7 @@ impl Keyring {
                     format!("`{kid}` is not a key id (lowercase letters, digits, dashes)"),
                 ));
             }
-            if keys.iter().any(|o| o.tier == tier && o.kid == kid) {
+            if keys.iter().any(|o| o.key.tier == tier && o.key.kid == kid) {
                 problems.push(bad(
                     "keys.kid",
                     format!("tier `{tier}` has key id `{kid}` twice"),
@@ -141,10 +120,12 @@ impl Keyring {
             }
             if let (Some(since), Some(key)) = (since, key) {
                 keys.push(KeyEntry {
-                    tier: tier.into(),
-                    kid: kid.into(),
+                    key: UnlockKey {
+                        tier: tier.into(),
+                        kid: kid.into(),
+                        key,
+                    },
                     since,
-                    key,
                 });
             }
         }
@@ -173,10 +154,10 @@ impl Keyring {
                 .keys
                 .iter()
                 .map(|k| KeyOut {
-                    tier: &k.tier,
-                    kid: &k.kid,
+                    tier: &k.key.tier,
+                    kid: &k.key.kid,
                     since: k.since.to_string(),
-                    key: sb_model::paywall::encode(&k.key),
+                    key: sb_model::paywall::encode(&k.key.key),
                 })
                 .collect(),
         };
@@ -235,22 +216,26 @@ impl Keyring {
         };
         let key: [u8; KEY_BYTES] = Aes256Gcm::generate_key(OsRng).into();
         self.keys.push(KeyEntry {
-            tier: tier.into(),
-            kid,
+            key: UnlockKey {
+                tier: tier.into(),
+                kid,
+                key,
+            },
             since,
-            key,
         });
         Ok(self.keys.last().expect("just pushed"))
     }
 
     pub fn find(&self, tier: &str, kid: &str) -> Option<&KeyEntry> {
-        self.keys.iter().find(|k| k.tier == tier && k.kid == kid)
+        self.keys
+            .iter()
+            .find(|k| k.key.tier == tier && k.key.kid == kid)
     }
 
     /// The key that seals `tier` content dated `date`: the newest key whose `since` is not after
     /// the date, else (content older than every key) the oldest key.
     pub fn sealing_key(&self, tier: &str, date: Date) -> Option<&KeyEntry> {
-        let mut of_tier: Vec<&KeyEntry> = self.keys.iter().filter(|k| k.tier == tier).collect();
+        let mut of_tier: Vec<&KeyEntry> = self.keys.iter().filter(|k| k.key.tier == tier).collect();
         of_tier.sort_by_key(|k| k.since);
         of_tier
             .iter()
@@ -318,9 +303,12 @@ mod tests {
         );
         let back = Keyring::load(&path).unwrap();
         assert_eq!(back.keys, ring.keys);
-        let kids: Vec<_> = back.keys.iter().map(|k| k.kid.as_str()).collect();
+        let kids: Vec<_> = back.keys.iter().map(|k| k.key.kid.as_str()).collect();
         assert_eq!(kids, ["k2026-01-01", "k2026-01-01-2"]);
-        assert_ne!(back.keys[0].key, back.keys[1].key, "keys are random");
+        assert_ne!(
+            back.keys[0].key.key, back.keys[1].key.key,
+            "keys are random"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -334,15 +322,15 @@ mod tests {
         let mut ring = Keyring::new(Path::new("k.toml"));
         ring.add("paid", date("2026-01-01"), Some("old")).unwrap();
         ring.add("paid", date("2026-11-15"), Some("new")).unwrap();
-        let kid = |d: &str| ring.sealing_key("paid", date(d)).unwrap().kid.clone();
+        let kid = |d: &str| ring.sealing_key("paid", date(d)).unwrap().key.kid.clone();
         assert_eq!(kid("2025-06-01"), "old");
         assert_eq!(kid("2026-11-14"), "old");
         assert_eq!(kid("2026-11-15"), "new");
-        assert_eq!(ring.current("paid").unwrap().kid, "new");
+        assert_eq!(ring.current("paid").unwrap().key.kid, "new");
         ring.add("paid", date("2999-01-01"), Some("future"))
             .unwrap();
         assert_eq!(
-            ring.current("paid").unwrap().kid,
+            ring.current("paid").unwrap().key.kid,
             "new",
             "not before its date"
         );

@@ -139,7 +139,7 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
                 Some(s) => sb_model::Date::parse(&s).map_err(|e| format!("--since: {e}"))?,
                 None => today(),
             };
-            let kid = ring.add(&tier, since, kid.as_deref())?.kid.clone();
+            let kid = ring.add(&tier, since, kid.as_deref())?.key.kid.clone();
             ring.save(false).map_err(|e| e.to_string())?;
             println!(
                 "press: added key `{kid}` to tier `{tier}`: content dated {since} or later is sealed with it; \
@@ -167,12 +167,12 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
                         .base_url
                 }
             };
-            println!("{}", key.unlock_key().link(&base_url));
+            println!("{}", key.key.link(&base_url));
         }
         KeyringAction::List => {
             let ring = Keyring::load(&path).map_err(|e| e.to_string())?;
             for k in &ring.keys {
-                println!("{}\t{}\tsince {}", k.tier, k.kid, k.since);
+                println!("{}\t{}\tsince {}", k.key.tier, k.key.kid, k.since);
             }
         }
     }

@@ -131,7 +131,12 @@ pub fn seal_documents(
         if let Some(part) = paid.articles.get(&a.meta.slug) {
             let key = key_for(&part.tier, a.meta.date)?;
             let doc = paywall::article_doc(&a.meta.slug);
-            a.paid_body = Some(seal(key, &doc, ARTICLE_BODY_SLOT, &json(&part.content)));
+            a.paid_body = Some(seal(
+                &key.key,
+                &doc,
+                ARTICLE_BODY_SLOT,
+                &json(&part.content),
+            ));
         }
     }
     let mut sealed_weeks = weeks.to_vec();
@@ -147,7 +152,7 @@ pub fn seal_documents(
                 .map(|(j, part)| {
                     let key = key_for(&part.tier, w.meta.date)?;
                     let slot = paywall::week_entry_slot(i, j);
-                    Ok(seal(key, &doc, &slot, &json(&part.content)))
+                    Ok(seal(&key.key, &doc, &slot, &json(&part.content)))
                 })
                 .collect::<Result<_, BuildError>>()?;
         }

@@ -4,12 +4,10 @@
 
 use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
-use sb_model::paywall::{self, associated_data, Sealed};
-
-use crate::keyring::KeyEntry;
+use sb_model::paywall::{self, associated_data, Sealed, UnlockKey};
 
 /// Seals `plaintext` for the slot `slot` of document `doc` with `key`.
-pub fn seal(key: &KeyEntry, doc: &str, slot: &str, plaintext: &[u8]) -> Sealed {
+pub fn seal(key: &UnlockKey, doc: &str, slot: &str, plaintext: &[u8]) -> Sealed {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&key.key));
     let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
     let aad = associated_data(doc, slot, &key.tier, &key.kid);
@@ -43,8 +41,8 @@ pub enum OpenError {
 
 /// Opens a unit found in slot `slot` of document `doc` (the native twin of the app's WebCrypto
 /// path, used by the tests to prove the sealing).
-pub fn open(key: &KeyEntry, doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, OpenError> {
-    if key.tier != sealed.tier || key.kid != sealed.kid {
+pub fn open(key: &UnlockKey, doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, OpenError> {
+    if !key.opens(sealed) {
         return Err(OpenError::OtherKey {
             tier: sealed.tier.clone(),
             kid: sealed.kid.clone(),
@@ -68,20 +66,18 @@ pub fn open(key: &KeyEntry, doc: &str, slot: &str, sealed: &Sealed) -> Result<Ve
 mod tests {
     use super::*;
     use sb_model::paywall::{article_doc, week_doc, week_entry_slot, ARTICLE_BODY_SLOT};
-    use sb_model::Date;
 
-    fn key(kid: &str, byte: u8) -> KeyEntry {
-        KeyEntry {
+    fn key(kid: &str, byte: u8) -> UnlockKey {
+        UnlockKey {
             tier: "paid".into(),
             kid: kid.into(),
-            since: Date::parse("2026-01-01").unwrap(),
             key: [byte; 32],
         }
     }
 
     const SECRET: &[u8] = b"{\"html\":\"<p>paid</p>\"}";
 
-    fn sealed() -> (KeyEntry, Sealed) {
+    fn sealed() -> (UnlockKey, Sealed) {
         let k = key("k1", 1);
         let s = seal(&k, &article_doc("a"), ARTICLE_BODY_SLOT, SECRET);
         (k, s)

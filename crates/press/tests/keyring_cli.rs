@@ -72,7 +72,7 @@ fn create_rotate_link_and_list() {
     assert_eq!(link(&[]), first);
     let old = UnlockKey::parse(&link(&["--kid", "old"])).unwrap();
     let keys = Keyring::load(&ring).unwrap();
-    assert_eq!(old.key, keys.find("paid", "old").unwrap().key);
+    assert_eq!(old, keys.find("paid", "old").unwrap().key);
     assert_eq!(keys.keys.len(), 3);
 
     let list = stdout(&press(&ring, &["keyring", "list"]));

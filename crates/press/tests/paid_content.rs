@@ -60,7 +60,7 @@ fn open_with_demo(doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, Ope
     let key = ring
         .find(&sealed.tier, &sealed.kid)
         .expect("the demo keyring has the key");
-    open(key, doc, slot, sealed)
+    open(&key.key, doc, slot, sealed)
 }
 
 #[test]
