@@ -161,9 +161,8 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
             let base_url = match base_url {
                 Some(url) => url,
                 None => {
-                    sb_press::site::load(&content)
+                    sb_press::site::load_config(&content)
                         .map_err(|e| e.to_string())?
-                        .config
                         .base_url
                 }
             };

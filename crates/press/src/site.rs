@@ -98,17 +98,23 @@ fn link_neighbours(articles: &mut [Article]) {
     }
 }
 
+/// Reads `content/site.toml` alone (for commands that need only the site's settings).
+pub fn load_config(content: &Path) -> Result<SiteConfig, BuildError> {
+    let path = content.join("site.toml");
+    site_config::load(&path, &read(&path)?).map_err(BuildError::Content)
+}
+
 /// Loads and validates the whole content folder.
 pub fn load(content: &Path) -> Result<Site, BuildError> {
     let mut errors: Vec<ContentError> = Vec::new();
 
-    let config_path = content.join("site.toml");
-    let config = match site_config::load(&config_path, &read(&config_path)?) {
+    let config = match load_config(content) {
         Ok(c) => Some(c),
-        Err(e) => {
+        Err(BuildError::Content(e)) => {
             errors.extend(e);
             None
         }
+        Err(other) => return Err(other),
     };
 
     let topics_path = content.join("topics.toml");
