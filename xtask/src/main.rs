@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] | serve [--port N] | test | bench>"
+        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] | serve [--port N] | test [--browser-only] [-- PLAYWRIGHT ARGS] | bench>"
     );
     ExitCode::FAILURE
 }
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
                 .unwrap_or(8080);
             nginx::serve_foreground(port)
         }),
-        "test" => tools::setup().and_then(|()| test::run_all()),
+        "test" => tools::setup().and_then(|()| test::run_all(rest)),
         "bench" => tools::setup().and_then(|()| bench::run()),
         _ => return usage(),
     };

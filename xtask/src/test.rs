@@ -70,7 +70,8 @@ fn native() -> Result<Counts> {
     Ok(counts)
 }
 
-fn browser() -> Result<Counts> {
+/// Builds both sites, serves them and runs Playwright with `extra` arguments (a spec file, `-g`).
+fn browser(extra: &[String]) -> Result<Counts> {
     let root_dist = work_dir("dist-root");
     site::build("/", &root_dist, site::Fallback::Demo)?;
     let sub_root = work_dir("dist-sub");
@@ -98,6 +99,7 @@ fn browser() -> Result<Counts> {
     let _ = fs::remove_file(&report);
     let status = cmd("npx")
         .args(["playwright", "test"])
+        .args(extra)
         .env("SITE_URL", &main_site.url)
         .env("SUB_SITE_URL", &sub_site.url)
         .env("HOST_URL", &host_site.url)
@@ -173,10 +175,20 @@ fn host_pages(site_url: &str) -> Result<HostServer> {
     Ok(server)
 }
 
-pub fn run_all() -> Result {
-    let native = native()?;
+/// Every test; `--browser-only` skips the native ones, and arguments after `--` go to Playwright
+/// (for working on one spec: `cargo xtask test --browser-only -- tests/e2e/embed.spec.ts`).
+pub fn run_all(args: &[String]) -> Result {
+    let (own, extra) = match args.iter().position(|a| a == "--") {
+        Some(i) => (&args[..i], &args[i + 1..]),
+        None => (args, &[][..]),
+    };
+    let native = if own.iter().any(|a| a == "--browser-only") {
+        Counts::default()
+    } else {
+        native()?
+    };
     println!("native: {} passed, {} failed", native.passed, native.failed);
-    let browser = browser()?;
+    let browser = browser(extra)?;
     println!(
         "browser: {} passed, {} failed",
         browser.passed, browser.failed
