@@ -6,7 +6,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A valid Gregorian calendar date.
+/// The years a date may have: four digits, as `YYYY-MM-DD` writes them. Year 0 has no
+/// weekday in the formulas below (and no place in a newsletter's archive).
+pub const YEARS: std::ops::RangeInclusive<u16> = 1..=9999;
+
+/// A valid Gregorian calendar date, in the years [`YEARS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: u16,
@@ -45,6 +49,13 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 impl Date {
     /// Builds a date, or says why it is not one.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        if !YEARS.contains(&year) {
+            return Err(format!(
+                "year {year} is not between {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
         if !(1..=12).contains(&month) {
             return Err(format!("month {month} is not between 1 and 12"));
         }
@@ -173,6 +184,8 @@ mod tests {
             ("2026-00-10", "month 0"),
             ("next week", "YYYY-MM-DD"),
             ("２０２６-01-01", "YYYY-MM-DD"),
+            ("0000-01-01", "year 0 is not between 1 and 9999"),
+            ("0000-12-31", "year 0"),
         ];
         for (input, expected) in cases {
             let err = Date::parse(input).unwrap_err();
@@ -188,6 +201,25 @@ mod tests {
         assert_eq!(d.rfc3339(), "2026-11-20T00:00:00Z");
         assert_eq!(Date::parse("2000-01-01").unwrap().weekday(), 6);
         assert_eq!(Date::parse("2024-02-29").unwrap().weekday(), 4);
+    }
+
+    /// Every date that validates can be formatted: the class of "valid, then a panic later"
+    /// (year 0 made `weekday` underflow) is gone at both ends of the range.
+    #[test]
+    fn every_accepted_year_formats_without_panic() {
+        assert!(Date::new(0, 1, 1).is_err());
+        assert!(Date::new(10_000, 1, 1).is_err());
+        for year in [1, 2, 99, 100, 400, 1970, 9998, 9999] {
+            for month in 1..=12 {
+                for day in [1, days_in_month(year, month)] {
+                    let d = Date::new(year, month, day).unwrap();
+                    assert!(d.weekday() < 7);
+                    let _ = (d.long(), d.short(), d.rfc2822(), d.rfc3339());
+                    assert_eq!(Date::parse(&d.to_string()), Ok(d));
+                }
+            }
+        }
+        assert_eq!(Date::parse("0001-01-01").unwrap().weekday(), 1);
     }
 
     #[test]
