@@ -1,6 +1,15 @@
 //! The embeddable road map widget's options: read from the widget's query string, written into
 //! the snippet a site owner pastes, so both sides agree on names and defaults.
 
+/// Whether `pathname` (as the address bar has it) is a widget address: under
+/// `<base>/embed/`. Only these may be framed by other sites, so the app renders nothing else
+/// inside a frame, and an unknown widget address gets a widget-only error (no site links).
+pub fn is_embed_path(base_path: &str, pathname: &str) -> bool {
+    pathname
+        .strip_prefix(base_path)
+        .is_some_and(|rest| rest.starts_with("/embed/"))
+}
+
 /// Colour theme of a widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EmbedTheme {
@@ -126,6 +135,23 @@ mod tests {
                 .iter()
                 .find(|(key, _)| *key == k)
                 .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn embed_paths_are_under_the_base() {
+        for (base, path, want) in [
+            ("", "/embed/roadmap", true),
+            ("", "/embed/x/y", true),
+            ("", "/embed", false),
+            ("", "/embedded", false),
+            ("", "/unlock", false),
+            ("", "/roadmap/embed/x", false),
+            ("/newsletter", "/newsletter/embed/roadmap/fundamentals", true),
+            ("/newsletter", "/embed/roadmap", false),
+            ("/newsletter", "/newsletter/unlock", false),
+        ] {
+            assert_eq!(is_embed_path(base, path), want, "{base} {path}");
         }
     }
 

@@ -202,6 +202,32 @@ pub fn add_key(keys: &mut Vec<UnlockKey>, key: UnlockKey) {
     keys.push(key);
 }
 
+/// What happened to a key offered by a link or a paste (see [`offer_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyOffer {
+    /// No key for its tier and kid was held: it was added.
+    Added,
+    /// The very same key was already held: nothing changed.
+    AlreadyHeld,
+    /// A key for the same tier and kid but with another secret is held: it was kept, and the
+    /// offered key was not saved. Only the reader may replace it (with [`add_key`]), since a
+    /// link with a damaged or forged secret would otherwise cut a subscriber off.
+    Differs,
+}
+
+/// Offers a key to a reader's keys: added when the tier and kid are new, never replacing a key
+/// already held for them.
+pub fn offer_key(keys: &mut Vec<UnlockKey>, key: UnlockKey) -> KeyOffer {
+    match keys.iter().find(|k| k.tier == key.tier && k.kid == key.kid) {
+        Some(held) if held.key == key.key => KeyOffer::AlreadyHeld,
+        Some(_) => KeyOffer::Differs,
+        None => {
+            keys.push(key);
+            KeyOffer::Added
+        }
+    }
+}
+
 /// The key among `keys` that opens `sealed`.
 pub fn key_for<'a>(keys: &'a [UnlockKey], sealed: &Sealed) -> Option<&'a UnlockKey> {
     keys.iter().find(|k| k.opens(sealed))
@@ -283,6 +309,27 @@ mod tests {
             data: String::new(),
         };
         assert_eq!(key_for(&keys, &sealed), Some(&rotated));
+    }
+
+    #[test]
+    fn an_offered_key_never_replaces_a_held_one() {
+        let mut keys = vec![key()];
+        let mut junk = key();
+        junk.key = [9; KEY_BYTES];
+        assert_eq!(offer_key(&mut keys, junk.clone()), KeyOffer::Differs);
+        assert_eq!(keys, [key()], "the working key is kept");
+        assert_eq!(offer_key(&mut keys, key()), KeyOffer::AlreadyHeld);
+        assert_eq!(keys, [key()]);
+        let mut rotated = key();
+        rotated.kid = "k2027-01".into();
+        assert_eq!(offer_key(&mut keys, rotated.clone()), KeyOffer::Added);
+        let mut other_tier = junk.clone();
+        other_tier.tier = "team".into();
+        assert_eq!(offer_key(&mut keys, other_tier.clone()), KeyOffer::Added);
+        assert_eq!(keys, [key(), rotated, other_tier]);
+        // Replacing is the reader's explicit choice.
+        add_key(&mut keys, junk.clone());
+        assert!(keys.contains(&junk) && !keys.contains(&key()));
     }
 
     #[test]

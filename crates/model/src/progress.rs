@@ -3,6 +3,10 @@
 //!
 //! Progress lives in the reader's browser only (no account). This module knows nothing about
 //! storage; the app's browser edge saves and loads the JSON form.
+//!
+//! Progress from outside (a share link, an imported file) is never taken as it is: it is size
+//! capped, cut down to the road map's resource ids, and shown as a [`Proposal`] (what would
+//! change) for the reader to apply or cancel.
 
 use std::collections::BTreeMap;
 
@@ -170,6 +174,44 @@ impl Progress {
         }
     }
 
+    /// What changes from `self` to `after`.
+    pub fn diff(&self, after: &Progress) -> ProgressDiff {
+        let mut d = ProgressDiff::default();
+        let ids: std::collections::BTreeSet<&String> =
+            self.statuses.keys().chain(after.statuses.keys()).collect();
+        for id in ids {
+            match (self.status(id), after.status(id)) {
+                (a, b) if a == b => {}
+                (Status::NotStarted, _) => d.added += 1,
+                (_, Status::NotStarted) => d.cleared += 1,
+                _ => d.changed += 1,
+            }
+        }
+        let notes: std::collections::BTreeSet<&String> =
+            self.notes.keys().chain(after.notes.keys()).collect();
+        d.notes = notes
+            .into_iter()
+            .filter(|id| self.note(id) != after.note(id))
+            .count();
+        d
+    }
+
+    /// Keeps only statuses and notes of ids `known` accepts; returns how many distinct ids
+    /// were dropped.
+    pub fn retain_known(&mut self, known: impl Fn(&str) -> bool) -> usize {
+        let mut dropped = std::collections::BTreeSet::new();
+        let mut keep = |id: &String| {
+            let known = known(id);
+            if !known {
+                dropped.insert(id.clone());
+            }
+            known
+        };
+        self.statuses.retain(|id, _| keep(id));
+        self.notes.retain(|id, _| keep(id));
+        dropped.len()
+    }
+
     /// The compact form carried by a share link: `d.id1.id2~p.id3~s.id4` (statuses only; notes
     /// stay private). Ids are slugs, so they need no escaping in a URL.
     pub fn to_share_code(&self) -> String {
@@ -188,8 +230,9 @@ impl Progress {
         groups.join("~")
     }
 
-    /// Reads a share code; says what is wrong with a damaged one.
+    /// Reads a share code; says what is wrong with a damaged or oversized one.
     pub fn from_share_code(code: &str) -> Result<Progress, String> {
+        check_size("the progress link", code.len() as u64, MAX_SHARE_CODE_BYTES)?;
         let mut p = Progress::default();
         for group in code.split('~').filter(|g| !g.is_empty()) {
             let mut parts = group.split('.');
@@ -208,6 +251,93 @@ impl Progress {
             }
         }
         Ok(p)
+    }
+}
+
+/// Most bytes of a share code (`?progress=…`) the app reads: the whole real road map done is
+/// a few KB, and longer addresses are refused by many servers anyway.
+pub const MAX_SHARE_CODE_BYTES: usize = 8 * 1024;
+/// Most bytes of a progress file the app imports (statuses and notes for a few hundred
+/// resources fit many times over).
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+
+/// Refuses `bytes` of `what` (for example "the file") when over `max`, saying both sizes.
+pub fn check_size(what: &str, bytes: u64, max: usize) -> Result<(), String> {
+    if bytes <= max as u64 {
+        return Ok(());
+    }
+    let kb = |b: u64| b.div_ceil(1024);
+    Err(format!(
+        "{what} is too large ({} KB; at most {} KB)",
+        kb(bytes),
+        kb(max as u64)
+    ))
+}
+
+/// How many statuses and notes a change adds, changes or clears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProgressDiff {
+    /// Resources that had no status and get one.
+    pub added: usize,
+    /// Resources whose status changes to another one.
+    pub changed: usize,
+    /// Resources whose status goes back to "not started".
+    pub cleared: usize,
+    /// Notes added, changed or removed.
+    pub notes: usize,
+}
+
+impl ProgressDiff {
+    pub fn is_empty(self) -> bool {
+        self == ProgressDiff::default()
+    }
+
+    /// "Statuses: 2 added, 1 changed, 0 cleared." (and the notes when any change).
+    pub fn summary(self) -> String {
+        let mut s = format!(
+            "Statuses: {} added, {} changed, {} cleared.",
+            self.added, self.changed, self.cleared
+        );
+        if self.notes > 0 {
+            s.push_str(&format!(" Notes: {} changed.", self.notes));
+        }
+        s
+    }
+}
+
+/// Progress from outside, cut down to the road map's resources, and what applying it would
+/// change in the reader's own progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// What is merged in on "Apply" (only known resource ids).
+    pub incoming: Progress,
+    /// What that changes, counted against the progress the proposal was made for.
+    pub diff: ProgressDiff,
+    /// Distinct ids left out because the road map has no such resource.
+    pub dropped: usize,
+}
+
+impl Proposal {
+    pub fn new(current: &Progress, mut incoming: Progress, known: impl Fn(&str) -> bool) -> Self {
+        let dropped = incoming.retain_known(known);
+        let mut after = current.clone();
+        after.merge(&incoming);
+        Self {
+            diff: current.diff(&after),
+            incoming,
+            dropped,
+        }
+    }
+
+    /// "2 entries were left out: …", or nothing when none were.
+    pub fn dropped_note(&self) -> Option<String> {
+        match self.dropped {
+            0 => None,
+            1 => Some("1 entry was left out: it is not a resource of this road map.".into()),
+            n => Some(format!(
+                "{n} entries were left out: they are not resources of this road map."
+            )),
+        }
     }
 }
 
@@ -404,6 +534,92 @@ mod tests {
             "{:?}",
             ProgressFile::parse(bad)
         );
+    }
+
+    #[test]
+    fn oversized_share_codes_and_files_are_refused() {
+        let long = format!("d.{}", vec!["resource-id"; 800].join("."));
+        assert!(long.len() > MAX_SHARE_CODE_BYTES);
+        let e = Progress::from_share_code(&long).unwrap_err();
+        assert_eq!(e, "the progress link is too large (10 KB; at most 8 KB)");
+        assert!(check_size("the file", MAX_FILE_BYTES as u64, MAX_FILE_BYTES).is_ok());
+        assert_eq!(
+            check_size("the file", 300 * 1024 + 1, MAX_FILE_BYTES).unwrap_err(),
+            "the file is too large (301 KB; at most 256 KB)"
+        );
+    }
+
+    #[test]
+    fn diff_counts_added_changed_cleared_and_notes() {
+        let mut before = Progress::default();
+        before.set_status("a", Status::Done);
+        before.set_status("b", Status::InProgress);
+        before.set_status("c", Status::Skipped);
+        before.set_note("a", "old");
+        let mut after = before.clone();
+        after.set_status("b", Status::Done);
+        after.set_status("c", Status::NotStarted);
+        after.set_status("d", Status::Done);
+        after.set_status("e", Status::Skipped);
+        after.set_note("a", "new");
+        after.set_note("f", "hello");
+        let d = before.diff(&after);
+        assert_eq!(
+            d,
+            ProgressDiff {
+                added: 2,
+                changed: 1,
+                cleared: 1,
+                notes: 2
+            }
+        );
+        assert_eq!(
+            d.summary(),
+            "Statuses: 2 added, 1 changed, 1 cleared. Notes: 2 changed."
+        );
+        assert!(before.diff(&before).is_empty());
+    }
+
+    #[test]
+    fn a_proposal_drops_unknown_ids_and_counts_against_the_current_progress() {
+        let r = roadmap();
+        let known = |id: &str| r.resource(id).is_some();
+        let mut mine = Progress::default();
+        mine.set_status("cs50", Status::Done);
+        mine.set_status("git", Status::InProgress);
+        mine.set_status("retired-course", Status::Done);
+        let mut theirs = Progress::default();
+        theirs.set_status("cs50", Status::Done);
+        theirs.set_status("git", Status::Done);
+        theirs.set_status("rust", Status::Skipped);
+        theirs.set_status("not-a-resource", Status::Done);
+        theirs.set_note("not-a-resource", "x");
+        theirs.set_note("<script>", "x");
+        let p = Proposal::new(&mine, theirs, known);
+        assert_eq!(p.dropped, 2);
+        assert_eq!(
+            p.dropped_note().unwrap(),
+            "2 entries were left out: they are not resources of this road map."
+        );
+        assert_eq!(
+            p.diff,
+            ProgressDiff {
+                added: 1,
+                changed: 1,
+                cleared: 0,
+                notes: 0
+            }
+        );
+        assert_eq!(
+            p.incoming.statuses.keys().collect::<Vec<_>>(),
+            ["cs50", "git", "rust"]
+        );
+        assert!(p.incoming.notes.is_empty());
+        // The reader's own ids from an older road map are not touched.
+        mine.merge(&p.incoming);
+        assert_eq!(mine.status("retired-course"), Status::Done);
+        let same = Proposal::new(&mine, mine.clone(), known);
+        assert!(same.diff.is_empty() && same.dropped_note().is_some());
     }
 
     #[test]
