@@ -146,8 +146,28 @@ pub fn load_with(file: &Path, text: &str, known: Known<'_>) -> Result<Loaded, Ve
             why.clone(),
         ));
     }
+    for i in &split.stray_marker_lines {
+        problems.push(ContentError::new(
+            file,
+            doc.body_line + i,
+            Some("body"),
+            format!(
+                "`{PAYWALL_MARKER}` must be a line of its own between paragraphs, not inside a \
+                 list, a quote, an HTML block or a sentence: here it would cut nothing"
+            ),
+        ));
+    }
     let (body, paid) = split_at_paywall(file, &doc, &front, split, &mut problems);
     let words = body.words + paid.as_ref().map_or(0, |p| p.words);
+    if let (Some(tier), None) = (&front.tier, &paid) {
+        // Cannot happen with the rules of `split_at_paywall`; refused rather than published.
+        problems.push(ContentError::new(
+            file,
+            fields::line_in_file(&doc, tier.span()),
+            Some("tier"),
+            "the article is for a tier but nothing of it would be sealed",
+        ));
+    }
     let cover = match (&front.cover, &front.cover_alt) {
         (None, _) => None,
         (Some(src), alt) => {
@@ -206,7 +226,8 @@ pub fn load_with(file: &Path, text: &str, known: Known<'_>) -> Result<Loaded, Ve
                 date,
                 updated,
                 topics,
-                reading_minutes: reading_minutes(words),
+                // What a free reader can read: paid words would tell how long the paid part is.
+                reading_minutes: reading_minutes(body.words),
                 summary,
                 cover,
                 paid: tier.clone().map(|tier| PaidAccess {
@@ -277,6 +298,14 @@ fn split_at_paywall(
                     Some("body"),
                     "nothing comes before the paywall marker: move it down, or remove it to make \
                      the whole article paid",
+                ));
+            }
+            if split.rest.as_ref().is_none_or(|r| r.html.trim().is_empty()) {
+                problems.push(ContentError::new(
+                    file,
+                    line_of(*i),
+                    Some("body"),
+                    "nothing comes after the paywall marker: there is nothing to seal",
                 ));
             }
             (split.first, split.rest)
@@ -395,6 +424,67 @@ mod tests {
             (errs[0].line, errs[0].field.as_deref()),
             (4, Some("updated"))
         );
+    }
+
+    fn paid(body: &str) -> Result<Loaded, Vec<ContentError>> {
+        let text = format!(
+            "+++\ntitle = \"T\"\ndate = 2026-05-02\ntier = \"paid\"\nsummary = \"S.\"\n+++\n{body}"
+        );
+        load_with(Path::new("content/articles/x.md"), &text, Known::default())
+    }
+
+    #[test]
+    fn reading_time_counts_only_what_a_free_reader_can_read() {
+        let long = "word ".repeat(2300);
+        let l = paid(&format!(
+            "A short free preview.\n\n{PAYWALL_MARKER}\n\n{long}\n"
+        ))
+        .unwrap();
+        assert_eq!(l.article.meta.reading_minutes, 1);
+        let json = serde_json::to_string(&l.article).unwrap();
+        assert!(!json.contains("word"), "{json}");
+        let l = paid(&format!("{long}\n")).unwrap();
+        assert_eq!(
+            l.article.meta.reading_minutes, 1,
+            "paid-only: nothing to read for free"
+        );
+        assert!(l.paid.is_some());
+    }
+
+    #[test]
+    fn a_paid_article_always_yields_a_sealed_part_or_an_error() {
+        let l = paid("![a ![b](https://e.x/u.png)](https://e.x/v.png) Free.\n\n<!-- paywall -->\n\n## Paid\n\nPAID-CANARY\n").unwrap();
+        let json = serde_json::to_string(&l.article).unwrap();
+        assert!(
+            !json.contains("PAID-CANARY") && !json.contains("Paid"),
+            "{json}"
+        );
+        assert!(l.paid.unwrap().content.html.contains("PAID-CANARY"));
+
+        for (body, line, want) in [
+            (
+                "Free.\n\n<!-- paywall -->\n",
+                9,
+                "nothing comes after the paywall marker",
+            ),
+            (
+                "Free.\n\n- a\n\n  <!-- paywall -->\n\nPaid.\n",
+                11,
+                "must be a line of its own",
+            ),
+            (
+                "Free.\n\n> <!--Paywall-->\n\nPaid.\n",
+                9,
+                "must be a line of its own",
+            ),
+        ] {
+            let errs = paid(body).unwrap_err();
+            assert!(
+                errs.iter()
+                    .any(|e| e.line == line && e.message.contains(want)),
+                "{body:?}: {errs:?}"
+            );
+        }
     }
 
     #[test]

@@ -58,69 +58,95 @@ pub struct Split {
     pub rest: Option<Rendered>,
     /// The 0-based line of every top-level marker, in order.
     pub marker_lines: Vec<usize>,
+    /// The 0-based line of every marker that is not a cut: inside a list, a quote or a larger
+    /// HTML block, or inline in a paragraph (a marker in code is text, and not counted).
+    pub stray_marker_lines: Vec<usize>,
     /// Problems with local images.
     pub problems: Vec<String>,
 }
 
 /// Renders Markdown, cut in two at the first top-level HTML block that is exactly `marker` (a
-/// marker inside a code fence or a list is text, not a cut). Heading ids are unique across both
+/// marker inside a code fence or a list is not a cut). Heading ids are unique across both
 /// parts, as they are in one document.
+///
+/// The markers are found in one pass over the parsed document, and that same event stream is
+/// cut: what follows the marker is the rest, and the first part is rendered from the source
+/// text before the marker alone, so nothing written after the marker (not even a link
+/// reference definition or a footnote) can reach the first part, whatever the Markdown nests.
 pub fn render_split(
     markdown: &str,
     content: Option<&std::path::Path>,
     marker: Option<&str>,
 ) -> Split {
-    let is_marker =
-        |events: &[Event<'_>], i: usize| marker.is_some_and(|m| top_level_marker(events, i, m));
     let parsed: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
-    let plain: Vec<Event<'_>> = parsed.iter().map(|(e, _)| e.clone()).collect();
-    let marker_lines = (0..plain.len())
-        .filter(|&i| is_marker(&plain, i))
-        .map(|i| markdown[..parsed[i].1.start].matches('\n').count())
-        .collect();
+    let line_of = |offset: usize| markdown[..offset].matches('\n').count();
+    let mut cuts = Vec::new();
+    let mut marker_lines = Vec::new();
+    let mut stray_marker_lines = Vec::new();
+    if let Some(marker) = marker {
+        let mut depth = 0usize;
+        for (i, (event, range)) in parsed.iter().enumerate() {
+            match event {
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                Event::Html(text) | Event::InlineHtml(text) if holds_marker(text, marker) => {
+                    let alone = depth == 0
+                        && normalized(text) == normalized(marker)
+                        && matches!(
+                            parsed.get(i.wrapping_sub(1)),
+                            Some((Event::Start(Tag::HtmlBlock), _))
+                        )
+                        && matches!(parsed.get(i + 1), Some((Event::End(TagEnd::HtmlBlock), _)));
+                    if alone {
+                        cuts.push(i);
+                        marker_lines.push(line_of(range.start));
+                    } else {
+                        stray_marker_lines.push(line_of(range.start));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     let mut problems = Vec::new();
-    let events = with_lazy_images(plain, content, &mut problems);
-    let mut events = with_heading_ids(events);
-    let rest = (0..events.len()).find(|&i| is_marker(&events, i)).map(|i| {
-        // Drop the marker's own block: Start(HtmlBlock), Html(marker), End(HtmlBlock).
-        let rest = events.split_off(i + 2);
-        events.truncate(i - 1);
-        finish(rest, markdown.len())
-    });
+    let mut ids = HashSet::new();
+    let mut prepare = |events: Vec<Event<'_>>, ids: &mut HashSet<String>| {
+        let events = with_lazy_images(events, content, &mut problems);
+        finish(with_heading_ids(events, ids), markdown.len())
+    };
+    let (first, rest) = match cuts.first() {
+        None => (
+            prepare(parsed.into_iter().map(|(e, _)| e).collect(), &mut ids),
+            None,
+        ),
+        Some(&i) => {
+            // The marker's block is Start(HtmlBlock), Html(marker), End(HtmlBlock).
+            let before = &markdown[..parsed[i - 1].1.start];
+            let first = prepare(Parser::new_ext(before, options()).collect(), &mut ids);
+            let rest: Vec<Event<'_>> = parsed.into_iter().skip(i + 2).map(|(e, _)| e).collect();
+            (first, Some(prepare(rest, &mut ids)))
+        }
+    };
     Split {
-        first: finish(events, markdown.len()),
+        first,
         rest,
         marker_lines,
+        stray_marker_lines,
         problems,
     }
 }
 
-/// Whether event `i` is an HTML block holding only `marker`, outside any other block.
-fn top_level_marker(events: &[Event<'_>], i: usize, marker: &str) -> bool {
-    let Event::Html(text) = &events[i] else {
-        return false;
-    };
-    if text.trim() != marker
-        || !matches!(
-            events.get(i.wrapping_sub(1)),
-            Some(Event::Start(Tag::HtmlBlock))
-        )
-        || !matches!(events.get(i + 1), Some(Event::End(TagEnd::HtmlBlock)))
-    {
-        return false;
-    }
-    let mut depth = 0i32;
-    for e in &events[..i - 1] {
-        match e {
-            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth -= 1,
-            _ => {}
-        }
-    }
-    depth == 0
+/// Text without whitespace and in lowercase, so `<!--Paywall-->` is seen as `<!-- paywall -->`.
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<String>().to_lowercase()
+}
+
+/// Whether raw HTML holds `marker`, however it is spaced or cased.
+fn holds_marker(html: &str, marker: &str) -> bool {
+    normalized(html).contains(&normalized(marker))
 }
 
 /// Stats, table of contents, anchors, highlighting, HTML and sanitizing of prepared events.
@@ -153,9 +179,18 @@ fn with_lazy_images<'a>(
             continue;
         };
         let mut alt = String::new();
+        // An image's alt text may itself hold images (`![a ![b](u)](v)`): the image ends at
+        // the `End` that matches its `Start`, not at the first one.
+        let mut depth = 1usize;
         for inner in iter.by_ref() {
             match inner {
-                Event::End(TagEnd::Image) => break,
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 _ => {}
             }
@@ -187,8 +222,7 @@ pub fn render_inline(markdown: &str) -> String {
 }
 
 /// Gives every heading without an explicit id one made from its text, unique in the document.
-fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used: HashSet<String> = HashSet::new();
+fn with_heading_ids<'a>(mut events: Vec<Event<'a>>, used: &mut HashSet<String>) -> Vec<Event<'a>> {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -428,18 +462,58 @@ mod tests {
     }
 
     #[test]
-    fn a_marker_in_code_or_a_list_is_text_not_a_cut() {
-        for md in [
+    fn a_marker_in_code_is_text_and_one_in_a_list_or_quote_is_stray_not_a_cut() {
+        let split = render_split(
             "Text.\n\n```html\n<!-- cut -->\n```\n",
+            None,
+            Some("<!-- cut -->"),
+        );
+        assert!(split.marker_lines.is_empty() && split.stray_marker_lines.is_empty());
+        for md in [
             "- item\n\n  <!-- cut -->\n",
             "> <!-- cut -->\n",
+            "Some <!-- cut --> inline.\n",
+            "<div>\n<!-- cut -->\n</div>\n",
         ] {
             let split = render_split(md, None, Some("<!-- cut -->"));
             assert!(
                 split.marker_lines.is_empty() && split.rest.is_none(),
                 "{md:?}"
             );
+            assert_eq!(split.stray_marker_lines.len(), 1, "{md:?}");
         }
+        let split = render_split("A.\n\n<!--CUT-->\n\nB.\n", None, Some("<!-- cut -->"));
+        assert_eq!(split.marker_lines, [2], "spacing and case do not matter");
+    }
+
+    #[test]
+    fn images_nested_in_alt_text_end_where_they_started() {
+        for md in [
+            "![a ![b](u)](v)\n\nFree.\n\n<!-- cut -->\n\nSECRET\n",
+            "![![![x](1)](2)](3) Free.\n\n<!-- cut -->\n\n## SECRET\n\nSECRET\n",
+            "[![a ![b](u)](v)](w)\n\n<!-- cut -->\n\nSECRET\n",
+        ] {
+            let split = render_split(md, None, Some("<!-- cut -->"));
+            assert_eq!(split.marker_lines.len(), 1, "{md:?}");
+            assert!(
+                !split.first.html.contains("SECRET"),
+                "{md:?}: {}",
+                split.first.html
+            );
+            assert!(split.first.toc.is_empty(), "{md:?}");
+            assert!(split.rest.unwrap().html.contains("SECRET"), "{md:?}");
+        }
+        let r = render("![a ![b](u) c](v) after\n");
+        assert!(r.html.contains("alt=\"a b c\""), "{}", r.html);
+        assert!(r.html.contains("after"), "{}", r.html);
+    }
+
+    #[test]
+    fn nothing_written_after_the_marker_reaches_the_first_part() {
+        let md = "See [the link][r] and a note.[^n]\n\n<!-- cut -->\n\n\
+                  [r]: https://example.com/SECRET \"SECRET\"\n\n[^n]: SECRET note.\n";
+        let split = render_split(md, None, Some("<!-- cut -->"));
+        assert!(!split.first.html.contains("SECRET"), "{}", split.first.html);
     }
 
     #[test]
