@@ -1,9 +1,15 @@
 // What the static host (nginx with hosting/nginx.conf) serves: strict CSP, no inline script,
 // cache rules, real 404s for missing data.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { data, h1 } from './helpers';
+
+const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
 
 test('pages are served with a strict Content-Security-Policy and no inline script', async ({ request }) => {
-  const response = await request.get('./articles/anything');
+  const { latestArticle } = await import('./helpers');
+  const response = await request.get(`./articles/${latestArticle().slug}`);
   expect(response.status()).toBe(200);
   const csp = response.headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -46,4 +52,140 @@ test('feeds, sitemap and robots.txt are served', async ({ request }) => {
     expect(response.status(), path).toBe(200);
     expect(await response.text(), path).toContain(marker);
   }
+});
+
+// ---- Netlify / Cloudflare Pages `_headers`, read the way each host reads it ----
+
+type Rule = { path: string; set: [string, string][]; unset: string[] };
+
+function parseHeaders(text: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), set: [], unset: [] });
+    } else if (line.trim().startsWith('!')) {
+      rules[rules.length - 1].unset.push(line.trim().slice(1).trim().toLowerCase());
+    } else {
+      const i = line.indexOf(':');
+      rules[rules.length - 1].set.push([line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (rule: string) => escapeRe(rule).replace(/\*/g, '.*').replace(/:[A-Za-z]\w*/g, '[^/]+');
+
+/** Netlify: every matching rule applies in file order; a later rule's header replaces an earlier one;
+ *  a trailing slash is optional; matching ignores case. */
+function netlify(rules: Rule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const parts = r.path.split('/').filter(Boolean).map(pattern).join('/');
+    if (!new RegExp(`^/${parts}/?$`, 'i').test(path)) continue;
+    if (r.unset.length) throw new Error(`Netlify rejects detach lines (rule ${r.path})`);
+    for (const [k, v] of r.set) out[k] = v;
+  }
+  return out;
+}
+
+/** Cloudflare Pages: every matching rule applies in order; `! Name` detaches what earlier rules set;
+ *  a header set twice is joined with a comma. */
+function cloudflare(rules: Rule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    if (!new RegExp(`^${pattern(r.path)}$`).test(path)) continue;
+    for (const k of r.unset) delete out[k];
+    for (const [k, v] of r.set) out[k] = out[k] === undefined ? v : `${out[k]}, ${v}`;
+  }
+  return out;
+}
+
+/** What a browser enforces: frame-ancestors wins over X-Frame-Options when both are sent. */
+function policy(h: Record<string, string | undefined>) {
+  const csp = h['content-security-policy'] ?? '';
+  const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.trim();
+  return {
+    csp,
+    framing: ancestors ?? h['x-frame-options'] ?? 'anyone',
+    nosniff: h['x-content-type-options'],
+    cache: h['cache-control'],
+    referrer: h['referrer-policy'],
+  };
+}
+
+/** Every path the built site serves (files, and each page with and without a trailing slash),
+ *  plus paths it does not have. */
+function servedPaths(): string[] {
+  const paths: string[] = ['/', '/nope', '/nope/', '/articles/nope', '/embed', '/embed/nope', '/embed/roadmap/nope'];
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      const path = `${rel}/${name}`;
+      if (statSync(full).isDirectory()) {
+        if (readdirSync(full).includes('index.html')) paths.push(path, `${path}/`);
+        walk(full, path);
+      } else if (!['/_headers', '/_redirects'].includes(path)) {
+        paths.push(path);
+      }
+    }
+  };
+  walk(dist, '');
+  return paths;
+}
+
+const template = readFileSync('hosting/_headers', 'utf8').replaceAll('{{BASE}}', '/');
+
+test('Netlify and Cloudflare read _headers into the same policy nginx sends, on every path', async ({ request }) => {
+  test.setTimeout(120_000);
+  const rules = parseHeaders(template);
+  // dist/_headers is Netlify's form: the template without detach lines.
+  const shipped = readFileSync(join(dist, '_headers'), 'utf8');
+  expect(shipped).not.toMatch(/^\s+!/m);
+  const netlifyRules = parseHeaders(shipped);
+  const paths = servedPaths();
+  expect(paths.length).toBeGreaterThan(100);
+  for (const path of paths) {
+    const served = policy((await request.get(`.${path}`, { maxRedirects: 0 })).headers());
+    expect(served.csp, path).not.toBe('');
+    expect(policy(netlify(netlifyRules, path)), `Netlify: ${path}`).toEqual(served);
+    expect(policy(cloudflare(rules, path)), `Cloudflare Pages: ${path}`).toEqual(served);
+  }
+});
+
+test('only widget paths may be framed, and published images can run nothing', async ({ request }) => {
+  const framing = async (path: string) => policy((await request.get(path)).headers()).framing;
+  for (const path of ['./', './about', './about/', './unlock', './unlock/', './nope', './embed', './data/site.json', './404.html']) {
+    expect(await framing(path), path).toBe("'none'");
+  }
+  for (const path of ['./embed/roadmap', './embed/roadmap/fundamentals', './embed/nope']) {
+    expect(await framing(path), path).toBe('*');
+  }
+  const images = readdirSync(join(dist, 'data/images'));
+  expect(images.length).toBeGreaterThan(0);
+  for (const name of images) {
+    const response = await request.get(`./data/images/${name}`);
+    expect(response.status(), name).toBe(200);
+    expect(response.headers()['content-security-policy'], name).toContain("default-src 'none'");
+    expect(response.headers()['x-content-type-options'], name).toBe('nosniff');
+  }
+});
+
+test('every page answers 200 and any other path a real 404 with the not-found page', async ({ request, page }) => {
+  const section = data('roadmap.json').sections[0];
+  const week = data('weeks/page-1.json').items[0];
+  for (const path of ['./', './about', './about/', './articles', './topics', './weekly', `./weekly/${week.slug}`, './roadmap',
+    `./roadmap/${section.id}`, './unlock', './embed/roadmap', `./embed/roadmap/${section.id}`, './articles?page=2']) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+  for (const path of ['./no-such-page', './articles/no-such-article', './weekly/1999-01-01', './roadmap/no-such-section',
+    './topics/no-such-topic', './embed/nope']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain('<script type="module"');
+  }
+  const response = await page.goto('./articles/no-such-article');
+  expect(response?.status()).toBe(404);
+  await expect(await h1(page)).toHaveText(/not found/i);
 });

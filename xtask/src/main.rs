@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] | serve [--port N] | test [--browser-only] [-- PLAYWRIGHT ARGS] | bench>"
+        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] [--host netlify|cloudflare] | serve [--port N] | test [--browser-only] [-- PLAYWRIGHT ARGS] | bench>"
     );
     ExitCode::FAILURE
 }
@@ -47,6 +47,13 @@ fn main() -> ExitCode {
             let out = flag(rest, "--out")
                 .map(Into::into)
                 .unwrap_or_else(|| run::root().join("dist"));
+            match flag(rest, "--host").as_deref() {
+                None | Some("netlify") => {}
+                Some("cloudflare") => {
+                    let _ = site::HOST.set(site::Host::Cloudflare);
+                }
+                Some(other) => return Err(format!("--host {other}: netlify or cloudflare")),
+            }
             let fallback = if rest.iter().any(|a| a == "--demo-keyring") {
                 site::Fallback::Demo
             } else {

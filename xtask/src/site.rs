@@ -93,11 +93,34 @@ fn finish_dist(out: &Path, base: &str) -> Result {
     }
     write(&index_path, &html)?;
     write(&out.join("404.html"), &html)?;
-    for name in ["_headers", "_redirects"] {
-        let text = read(&root().join("hosting").join(name))?;
-        write(&out.join(name), &text.replace("{{BASE}}", base))?;
-    }
+    let headers = read(&root().join("hosting/_headers"))?;
+    write(&out.join("_headers"), &headers_for(&headers, base, host()))?;
+    let redirects = read(&root().join("hosting/_redirects"))?;
+    write(&out.join("_redirects"), &redirects.replace("{{BASE}}", base))?;
     Ok(())
+}
+
+/// The static host `dist/_headers` is written for, set once by `cargo xtask build --host`.
+pub static HOST: std::sync::OnceLock<Host> = std::sync::OnceLock::new();
+
+fn host() -> Host {
+    HOST.get().copied().unwrap_or(Host::Netlify)
+}
+
+/// Cloudflare Pages needs the `! Name` detach lines of `hosting/_headers`; Netlify rejects them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    Netlify,
+    Cloudflare,
+}
+
+/// `hosting/_headers` for one host and base path.
+pub fn headers_for(template: &str, base: &str, host: Host) -> String {
+    template
+        .lines()
+        .filter(|l| host == Host::Cloudflare || !l.trim_start().starts_with('!'))
+        .map(|l| format!("{}\n", l.replace("{{BASE}}", base)))
+        .collect()
 }
 
 /// Moves the first inline `<script type="module">…</script>` into `boot-<hash>.js` and points a
@@ -166,6 +189,19 @@ mod tests {
         let (out, file) = externalize_module_script("<p>x</p>", "/").unwrap();
         assert_eq!(out, "<p>x</p>");
         assert!(file.is_none());
+    }
+
+    #[test]
+    fn headers_keep_detach_lines_only_for_cloudflare() {
+        let template = "{{BASE}}*\n  A: 1\n{{BASE}}embed/*\n  ! A\n  A: 2\n";
+        assert_eq!(
+            headers_for(template, "/n/", Host::Netlify),
+            "/n/*\n  A: 1\n/n/embed/*\n  A: 2\n"
+        );
+        assert_eq!(
+            headers_for(template, "/", Host::Cloudflare),
+            "/*\n  A: 1\n/embed/*\n  ! A\n  A: 2\n"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Files for crawlers and hosts, written into the built site after trunk: the feeds,
-//! `sitemap.xml`, `robots.txt`, and for every article a static HTML entry
-//! (`articles/<slug>/index.html`) that carries its own title, description, canonical URL and
-//! Open Graph / Twitter tags, so link previews work without JavaScript, then boots the app.
+//! `sitemap.xml`, `robots.txt`, and an HTML entry (`<path>/index.html`) for every page the app
+//! routes. Article entries carry their own title, description, canonical URL and Open Graph /
+//! Twitter tags, so link previews work without JavaScript. Because every real page has a file,
+//! hosts serve any other path as a real 404 (`404.html`, or `embed/404.html` under `embed/`,
+//! which the widget frame may show) instead of a soft 404 that crawlers index.
 
 use std::fs;
 use std::path::Path;
@@ -145,7 +147,46 @@ fn write(path: &Path, text: &str, count: &mut usize) -> Result<(), BuildError> {
     Ok(())
 }
 
-/// Writes the feeds, sitemap, robots.txt and article entries into a built site.
+/// Every page path the app routes from this site's data, relative to the base and without a
+/// trailing slash (`""` is the home page). The hosting configs serve a 404 for anything else.
+pub fn route_paths(site: &Site) -> Vec<String> {
+    let mut paths: Vec<String> = ["", "articles", "topics", "weekly", "about", "unlock"]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    paths.extend(
+        site.articles
+            .iter()
+            .map(|a| format!("articles/{}", a.meta.slug)),
+    );
+    paths.extend(site.topics.iter().map(|t| format!("topics/{}", t.slug)));
+    paths.extend(site.weeks.iter().map(|w| format!("weekly/{}", w.meta.slug)));
+    if let Some(roadmap) = &site.roadmap {
+        for prefix in ["roadmap", "embed/roadmap"] {
+            paths.push(prefix.to_string());
+            paths.extend(
+                roadmap
+                    .sections
+                    .iter()
+                    .map(|s| format!("{prefix}/{}", s.id)),
+            );
+        }
+        paths.extend(
+            roadmap
+                .entries()
+                .map(|(s, e)| format!("roadmap/{}/{}", s.id, e.resource)),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    paths.retain(|p| seen.insert(p.clone()));
+    paths
+}
+
+/// The 404 page the hosts serve for unknown paths under `embed/`: the app, which shows a
+/// widget-only error there; it lives under `embed/` so it gets the widgets' framing policy.
+pub const EMBED_NOT_FOUND: &str = "embed/404.html";
+
+/// Writes the feeds, sitemap, robots.txt and page entries into a built site.
 pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
     let index_path = dist.join("index.html");
     let index_html = fs::read_to_string(&index_path).map_err(BuildError::io(&index_path))?;
@@ -162,14 +203,17 @@ pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
     )?;
     write(&dist.join("sitemap.xml"), &sitemap(site), &mut count)?;
     write(&dist.join("robots.txt"), &robots(&site.config), &mut count)?;
-    for a in &site.articles {
-        let entry = article_entry(&index_html, &site.config, a);
-        write(
-            &dist.join("articles").join(&a.meta.slug).join("index.html"),
-            &entry,
-            &mut count,
-        )?;
+    for path in route_paths(site).iter().filter(|p| !p.is_empty()) {
+        let article = path
+            .strip_prefix("articles/")
+            .and_then(|slug| site.articles.iter().find(|a| a.meta.slug == slug));
+        let entry = match article {
+            Some(a) => article_entry(&index_html, &site.config, a),
+            None => index_html.clone(),
+        };
+        write(&dist.join(path).join("index.html"), &entry, &mut count)?;
     }
+    write(&dist.join(EMBED_NOT_FOUND), &index_html, &mut count)?;
     Ok(count)
 }
 

@@ -125,3 +125,52 @@ fn hostile_titles_are_escaped_in_feeds_and_entries() {
     }
     feed_rs::parser::parse(&fs::read(out.join("feed.xml")).unwrap()[..]).unwrap();
 }
+
+/// Hosts answer 404 for any path without a file, so every page the app routes needs an entry:
+/// each article, topic, week, road-map section and resource permalink, and the widget routes.
+#[test]
+fn every_routed_page_has_an_entry_and_nothing_else_does() {
+    let (dir, site) = built();
+    let entry = |p: &str| dir.path().join(p).join("index.html");
+    let roadmap = site.roadmap.as_ref().expect("the sample has a road map");
+    let mut expected = vec![
+        "articles".to_string(),
+        "topics".into(),
+        "weekly".into(),
+        "about".into(),
+        "unlock".into(),
+        "roadmap".into(),
+        "embed/roadmap".into(),
+    ];
+    expected.extend(
+        site.articles
+            .iter()
+            .map(|a| format!("articles/{}", a.meta.slug)),
+    );
+    expected.extend(site.topics.iter().map(|t| format!("topics/{}", t.slug)));
+    expected.extend(site.weeks.iter().map(|w| format!("weekly/{}", w.meta.slug)));
+    for s in &roadmap.sections {
+        expected.push(format!("roadmap/{}", s.id));
+        expected.push(format!("embed/roadmap/{}", s.id));
+    }
+    expected.extend(
+        roadmap
+            .entries()
+            .map(|(s, e)| format!("roadmap/{}/{}", s.id, e.resource)),
+    );
+    for p in &expected {
+        assert!(entry(p).is_file(), "no entry for /{p}");
+    }
+    assert!(dir.path().join("embed/404.html").is_file());
+    for missing in [
+        "articles/no-such-article",
+        "roadmap/no-such-section",
+        "embed/x",
+        "nope",
+    ] {
+        assert!(!entry(missing).exists(), "/{missing} must stay a 404");
+    }
+    // Only articles carry their own social tags; other entries are the app's page as built.
+    let about = fs::read_to_string(entry("about")).unwrap();
+    assert!(about.contains("<title>Society's Backend</title>"));
+}
