@@ -189,3 +189,39 @@ test('every page answers 200 and any other path a real 404 with the not-found pa
   expect(response?.status()).toBe(404);
   await expect(await h1(page)).toHaveText(/not found/i);
 });
+
+/** Every file under a folder, recursively. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test('the built site holds no demo key bytes and nothing but images under data/images', async () => {
+  const keyring = readFileSync('crates/press/tests/fixtures/demo-keyring.toml', 'utf8');
+  const secrets = [...keyring.matchAll(/^key = "([A-Za-z0-9_-]+)"/gm)].map((m) => Buffer.from(m[1], 'base64url'));
+  expect(secrets.length).toBeGreaterThanOrEqual(2);
+  // Each secret as raw bytes, base64, base64url and hex.
+  const needles = secrets.flatMap((k) => [k, Buffer.from(k.toString('base64')), Buffer.from(k.toString('base64url')), Buffer.from(k.toString('hex'))]);
+  const all = files(dist);
+  expect(all.length).toBeGreaterThan(100);
+  for (const file of all) {
+    const bytes = readFileSync(file);
+    for (const needle of needles) expect(bytes.includes(needle), `${file} holds a demo key`).toBe(false);
+  }
+  const magic: [string, (b: Buffer) => boolean][] = [
+    ['png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+    ['jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+    ['gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
+    ['webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'],
+    ['avif', (b) => b.subarray(4, 12).toString('latin1').startsWith('ftypavi')],
+    ['svg', (b) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(b.toString('utf8')) && !/<script|\son\w+\s*=|javascript:/i.test(b.toString('utf8'))],
+  ];
+  const images = files(join(dist, 'data/images'));
+  expect(images.length).toBeGreaterThan(0);
+  for (const file of images) {
+    const bytes = readFileSync(file);
+    expect(magic.some(([, is]) => is(bytes)), `${file} is not an image`).toBe(true);
+  }
+});
