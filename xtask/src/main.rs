@@ -4,8 +4,10 @@
 //! - `setup`  install what is missing (wasm target, trunk, wasm-bindgen-cli, npm packages,
 //!   Chromium, nginx); fast and silent when everything is there.
 //! - `build`  press the content and build the release site into `dist/` (`--base /sub/path/`);
-//!   paid content is sealed with `SB_KEYRING`, or the demo keys with `--demo-keyring`.
-//! - `serve`  setup + build, then serve `dist/` with nginx on http://127.0.0.1:8080.
+//!   paid content is sealed with `SB_KEYRING`, or the demo keys with `--demo-keyring` (then the
+//!   site goes to `target/xtask/demo-site`, never to `dist/`, unless `--out` says otherwise).
+//! - `serve`  setup + build the sample with the demo keys into `target/xtask/serve-site`, then
+//!   serve it with nginx on http://127.0.0.1:8080.
 //! - `test`   setup, every native test, then the Playwright suite against nginx; ends with one
 //!   line `N passed, N failed` for everything.
 //! - `bench`  build, then print the bundle sizes and write them to `bench/results.json`.

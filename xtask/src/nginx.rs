@@ -89,11 +89,13 @@ pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Serv
     })
 }
 
-/// `cargo xtask serve`: build for the root and serve until interrupted.
+/// `cargo xtask serve`: build the sample for the root and serve it until interrupted. The demo
+/// site (sealed with the public demo keys) goes to its own folder under `target/`, never to
+/// `dist/`, the folder that is uploaded.
 pub fn serve_foreground(port: u16) -> Result {
-    let dist: PathBuf = root().join("dist");
-    site::build("/", &dist, site::Fallback::Demo)?;
-    let mut server = start("serve", port, &dist, "/")?;
+    let site_dir = work_dir("serve-site");
+    site::build("/", &site_dir, site::Fallback::Demo)?;
+    let mut server = start("serve", port, &site_dir, "/")?;
     println!("Serving the site at {} (Ctrl+C to stop)", server.url);
     server.child.wait().map_err(|e| e.to_string())?;
     Ok(())

@@ -49,13 +49,17 @@ pub fn keyring(fallback: Fallback) -> Option<PathBuf> {
     }
 }
 
-/// Builds the site for `base` into `out` and returns `out`.
+/// Builds the site for `base` into `out` and returns `out`. Only a `Fallback::Demo` build lets
+/// press seal with the demo keys (`--demo-keyring`); any other build is checked to hold none.
 pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     let base = normalize_base(base);
     let keyring = keyring(fallback).map(|k| k.to_string_lossy().into_owned());
     let mut args = vec!["build", "--content", "content", "--out"];
     if let Some(keyring) = &keyring {
         args.splice(1..1, ["--keyring", keyring.as_str()]);
+    }
+    if fallback == Fallback::Demo {
+        args.insert(1, "--demo-keyring");
     }
     press(&args, Path::new("public/data")).map_err(|e| match keyring {
         None => format!(
@@ -72,8 +76,72 @@ pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     )?;
     finish_dist(out, &base)?;
     press(&["pages", "--content", "content", "--dist"], out)?;
+    if fallback == Fallback::Refuse {
+        let found = files_with_demo_keys(out)?;
+        if !found.is_empty() {
+            return Err(format!(
+                "the build holds the public demo keys, in {found:?}: do not publish it"
+            ));
+        }
+    }
     eprintln!("build: site for base {base} is in {}", out.display());
     Ok(out.to_path_buf())
+}
+
+/// The demo keyring's secrets, as written (base64url) and as raw bytes.
+fn demo_secrets() -> Result<Vec<Vec<u8>>> {
+    let ring = read(&root().join(DEMO_KEYRING))?;
+    let mut secrets = Vec::new();
+    for line in ring.lines() {
+        if let Some(text) = line.strip_prefix("key = \"").and_then(|l| l.strip_suffix('"')) {
+            secrets.push(text.as_bytes().to_vec());
+            secrets.push(base64url_decode(text).ok_or("the demo keyring has a bad key")?);
+        }
+    }
+    Ok(secrets)
+}
+
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.trim_end_matches('=').bytes() {
+        bits = (bits << 6) | ALPHABET.iter().position(|&a| a == c)? as u32;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Every file under `dir` that holds a demo key (in its base64url form or as raw bytes): the
+/// check that a site to publish carries none.
+pub fn files_with_demo_keys(dir: &Path) -> Result<Vec<PathBuf>> {
+    let secrets = demo_secrets()?;
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            if secrets
+                .iter()
+                .any(|s| bytes.windows(s.len()).any(|w| w == s.as_slice()))
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 fn read(p: &Path) -> Result<String> {
@@ -201,6 +269,26 @@ mod tests {
         assert_eq!(
             headers_for(template, "/", Host::Cloudflare),
             "/*\n  A: 1\n/embed/*\n  ! A\n  A: 2\n"
+        );
+    }
+
+    #[test]
+    fn finds_demo_keys_as_text_and_bytes() {
+        let dir = crate::run::work_dir("test-demo-key-scan");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("data")).unwrap();
+        fs::write(dir.join("index.html"), "<p>nothing secret</p>").unwrap();
+        let secrets = demo_secrets().unwrap();
+        assert_eq!(secrets.len(), 4, "two keys, each as text and bytes");
+        assert_eq!(secrets[1].len(), 32);
+        assert!(files_with_demo_keys(&dir).unwrap().is_empty());
+        let mut raw = b"prefix".to_vec();
+        raw.extend_from_slice(&secrets[1]);
+        fs::write(dir.join("data/raw.bin"), raw).unwrap();
+        fs::write(dir.join("link.txt"), [b"#k=paid.k.", &secrets[2][..]].concat()).unwrap();
+        assert_eq!(
+            files_with_demo_keys(&dir).unwrap(),
+            [dir.join("data/raw.bin"), dir.join("link.txt")]
         );
     }
 
