@@ -193,12 +193,17 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+/// The text of the first file chosen in a file input, refused unread when larger than
+/// `max_bytes`.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<String, String> {
     let file = input
         .files()
         .and_then(|f| f.get(0))
         .ok_or("no file was chosen")?;
+    sb_model::progress::check_size("the file", file.size() as u64, max_bytes)?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| "the file could not be read")?;
@@ -221,6 +226,32 @@ pub fn origin() -> String {
     window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
+}
+
+/// `https://host/<base><path>`: an absolute address of a page of this site.
+pub fn absolute_url(path: &str) -> String {
+    format!("{}{}{path}", origin(), base_path())
+}
+
+/// Whether this page is shown inside a frame (`window.top != window.self`). A browser that
+/// will not tell counts as framed: the app then shows only what may be framed.
+pub fn is_framed() -> bool {
+    let Some(w) = window() else { return false };
+    !matches!(w.top(), Ok(Some(top)) if top == w)
+}
+
+/// This page's address without its fragment (which may carry a key), for "open in a new tab".
+pub fn href_without_fragment() -> String {
+    let Some(w) = window() else {
+        return String::new();
+    };
+    let loc = w.location();
+    format!(
+        "{}{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    )
 }
 
 /// Opens a link in a new tab (for Enter on a road map resource).

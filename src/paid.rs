@@ -3,7 +3,7 @@
 //! unit sits in is passed by the page that found it there, never read from the unit.
 
 use leptos::prelude::*;
-use sb_model::paywall::{self, associated_data, key_for, Sealed, UnlockKey};
+use sb_model::paywall::{self, associated_data, key_for, KeyOffer, Sealed, UnlockKey};
 use serde::de::DeserializeOwned;
 
 use crate::browser;
@@ -38,8 +38,16 @@ impl Keys {
         browser::save_keys(&text)
     }
 
-    /// Keeps a key next to the others (same tier and kid: replaced).
-    pub fn keep(self, key: UnlockKey) -> bool {
+    /// Offers a key from a link or a paste: added next to the others, but never replacing a
+    /// key already held for its tier and kid. Also says whether storage kept the keys.
+    pub fn offer(self, key: UnlockKey) -> (KeyOffer, bool) {
+        let mut offer = KeyOffer::AlreadyHeld;
+        let saved = self.change(|keys| offer = paywall::offer_key(keys, key));
+        (offer, saved)
+    }
+
+    /// Puts a key in place of the one held for its tier and kid: only on the reader's request.
+    pub fn replace(self, key: UnlockKey) -> bool {
         self.change(|keys| paywall::add_key(keys, key))
     }
 

@@ -3,7 +3,9 @@
 
 use crate::components::link::Link;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_location;
+use sb_model::embed::is_embed_path;
 use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
@@ -28,22 +30,46 @@ impl SiteData {
 pub const SITE_NAME: &str = "Society's Backend";
 
 /// The header, the main landmark and the footer around the routed page. Embed widgets
-/// (`/embed/…`) get the page alone.
+/// (`/embed/…`) get the page alone. Inside a frame only widgets render: any other page shows
+/// [`FramedRefusal`] instead (and is never created), whatever the host's headers allowed, so a
+/// framing site cannot drive the full site (say `/unlock#k=…`) inside its frame.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
-    let embed_prefix = format!("{}/embed/", crate::browser::base_path());
-    let is_embed = Memo::new(move |_| location.pathname.with(|p| p.starts_with(&embed_prefix)));
+    let base = crate::browser::base_path();
+    let is_embed = Memo::new(move |_| location.pathname.with(|p| is_embed_path(&base, p)));
+    let framed = crate::browser::is_framed();
+    let chrome = move || !framed && !is_embed.get();
     view! {
-        <Show when=move || !is_embed.get()>
+        <Show when=chrome>
             <Header />
         </Show>
         <main id="main" tabindex="-1">
-            {children()}
+            <Show when=move || !framed || is_embed.get() fallback=FramedRefusal>
+                {children()}
+            </Show>
         </main>
-        <Show when=move || !is_embed.get()>
+        <Show when=chrome>
             <Footer />
         </Show>
+    }
+}
+
+/// What a framed non-widget page shows: a way to open it in its own tab (`_blank`: a
+/// sandboxed frame may not navigate its parent), without the fragment, which may hold a key.
+#[component]
+fn FramedRefusal() -> impl IntoView {
+    view! {
+        <Title text="Open in a new tab" />
+        <section class="notice framed-refusal">
+            <h1>"This page opens only in its own tab"</h1>
+            <p>"Other sites may show the road map widgets, but not the rest of this site."</p>
+            <p>
+                <a href=crate::browser::href_without_fragment() target="_blank" rel="noopener noreferrer">
+                    "Open it in a new tab ↗"
+                </a>
+            </p>
+        </section>
     }
 }
 

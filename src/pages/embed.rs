@@ -1,6 +1,7 @@
 //! The embeddable road map widget (`/embed/roadmap[/<section>]?theme=…&compact=…&progress=…`):
 //! the road map alone, without the site's header and footer, sized to its content for the
-//! iframe that `public/embed.js` creates, with a link back to the full road map.
+//! iframe that `public/embed.js` creates, with a link back to the full road map. Every link out
+//! of a widget opens a new tab: the frame itself only ever shows widgets.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -50,15 +51,13 @@ fn Widget(mut roadmap: Roadmap, options: EmbedOptions) -> impl IntoView {
         }
         None => roadmap.title.clone(),
     };
-    let full = format!(
-        "{}{}/roadmap{}",
-        browser::origin(),
-        browser::base_path(),
+    let full = browser::absolute_url(&format!(
+        "/roadmap{}",
         section
             .as_ref()
             .map(|s| format!("/{s}"))
             .unwrap_or_default()
-    );
+    ));
     let credit = roadmap.credit.clone();
     let ex = Explorer::new(roadmap, true, options.progress);
     provide_context(ex);

@@ -1,10 +1,11 @@
 //! `/unlock`: where a subscriber's key arrives (`/unlock#k=<tier>.<kid>.<key>`, or pasted) and
 //! where it is forgotten. The key is saved in this browser only and the fragment is removed
-//! from the address bar at once; nothing is sent anywhere.
+//! from the address bar at once; nothing is sent anywhere. A key never silently replaces one
+//! already held for the same tier and key id: the reader is asked.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use sb_model::paywall::{UnlockKey, LINK_PARAM};
+use sb_model::paywall::{KeyOffer, UnlockKey, LINK_PARAM};
 
 use crate::browser;
 use crate::components::link::Link;
@@ -15,8 +16,14 @@ use crate::paid::Keys;
 /// The outcome shown after a key was offered.
 #[derive(Clone)]
 enum Outcome {
-    /// The key, and whether the browser's storage kept it.
-    Added(UnlockKey, bool),
+    /// The key is in use (added, already held, or replaced on request), with the headline to
+    /// show, and whether the browser's storage kept it.
+    InUse(&'static str, UnlockKey, bool),
+    /// A different key for the same tier and kid is held: it was kept, and the reader may
+    /// replace it with this one.
+    Differs(UnlockKey),
+    /// The reader chose to keep the key they had.
+    Kept(UnlockKey),
     Refused(String),
 }
 
@@ -25,10 +32,13 @@ pub fn UnlockPage() -> impl IntoView {
     let keys = Keys::expect();
     let outcome = RwSignal::new(None::<Outcome>);
     let offer = move |text: &str| match UnlockKey::parse(text) {
-        Ok(key) => {
-            let saved = keys.keep(key.clone());
-            outcome.set(Some(Outcome::Added(key, saved)));
-        }
+        Ok(key) => outcome.set(Some(match keys.offer(key.clone()) {
+            (KeyOffer::Added, saved) => Outcome::InUse("Unlocked. ", key, saved),
+            (KeyOffer::AlreadyHeld, saved) => {
+                Outcome::InUse("You already have this key. ", key, saved)
+            }
+            (KeyOffer::Differs, _) => Outcome::Differs(key),
+        })),
         Err(e) => outcome.set(Some(Outcome::Refused(e.to_string()))),
     };
     // A link's fragment is read, then removed from the address bar and history: on arrival,
@@ -49,11 +59,11 @@ pub fn UnlockPage() -> impl IntoView {
     };
     let status = move || {
         outcome.get().map(|o| match o {
-            Outcome::Added(key, saved) => view! {
+            Outcome::InUse(headline, key, saved) => view! {
                 <div class="notice" role="status">
                     <p>
-                        <strong>"Unlocked. "</strong>
-                        {format!("Content for {} now opens in this browser (key “{}”).", audience(&key.tier), key.kid)}
+                        <strong>{headline}</strong>
+                        {format!("Content for {} opens in this browser (key “{}”).", audience(&key.tier), key.kid)}
                     </p>
                     {(!saved).then(|| view! {
                         <p>"This browser did not let the site save the key (private browsing or full storage): it works until you close this page."</p>
@@ -61,6 +71,39 @@ pub fn UnlockPage() -> impl IntoView {
                     <p>
                         <Link href="/articles">"Read the articles"</Link> " · " <Link href="/weekly">"See the weekly lists"</Link>
                     </p>
+                </div>
+            }
+            .into_any(),
+            Outcome::Differs(key) => {
+                let (new_key, kept) = (key.clone(), key.clone());
+                view! {
+                    <div class="notice key-conflict" role="alert">
+                        <p>
+                            <strong>"Your current key was kept. "</strong>
+                            {format!(
+                                "You already have a key for {} (“{}”); this link's key differs, so it was not saved. Replace yours only if you were sent a new key: a damaged link would lock paid content again.",
+                                audience(&key.tier),
+                                key.kid,
+                            )}
+                        </p>
+                        <div class="tool-buttons">
+                            <button type="button" class="button" on:click=move |_| outcome.set(Some(Outcome::Kept(kept.clone())))>
+                                "Keep current key"
+                            </button>
+                            <button type="button" class="button button-danger" on:click=move |_| {
+                                let saved = keys.replace(new_key.clone());
+                                outcome.set(Some(Outcome::InUse("Key replaced. ", new_key.clone(), saved)));
+                            }>
+                                "Replace with this link's key"
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            Outcome::Kept(key) => view! {
+                <div class="notice" role="status">
+                    <p>{format!("Your current key “{}” was kept; the link's key was not saved.", key.kid)}</p>
                 </div>
             }
             .into_any(),

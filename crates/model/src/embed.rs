@@ -147,7 +147,11 @@ mod tests {
             ("", "/embedded", false),
             ("", "/unlock", false),
             ("", "/roadmap/embed/x", false),
-            ("/newsletter", "/newsletter/embed/roadmap/fundamentals", true),
+            (
+                "/newsletter",
+                "/newsletter/embed/roadmap/fundamentals",
+                true,
+            ),
             ("/newsletter", "/embed/roadmap", false),
             ("/newsletter", "/newsletter/unlock", false),
         ] {

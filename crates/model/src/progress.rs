@@ -405,11 +405,14 @@ mod tests {
             id: id.into(),
             title: id.into(),
             description: String::new(),
+            prose: Vec::new(),
             subsections: vec![Subsection {
                 id: id.into(),
                 title: None,
+                prose: Vec::new(),
                 groups: vec![Group {
                     title: None,
+                    prose: Vec::new(),
                     entries: ids.iter().map(|r| entry(r)).collect(),
                 }],
             }],

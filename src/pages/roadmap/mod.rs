@@ -45,23 +45,13 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
     let navigate = use_navigate();
     let missing = RwSignal::new(false);
 
-    // A share link (`?progress=…`) brings progress from another device, then leaves the URL.
+    // A share link (`?progress=…`) offers progress from another device (applied only if the
+    // reader says so), then leaves the URL.
     Effect::new(move |_| {
         let Some(code) = query.read().get("progress") else {
             return;
         };
-        match Progress::from_share_code(&code) {
-            Ok(shared) => {
-                let count = shared.statuses.len();
-                ex.update_progress(|p| p.merge(&shared));
-                ex.announcement.set(format!(
-                    "Loaded progress for {count} resources from the link."
-                ));
-            }
-            Err(e) => ex
-                .announcement
-                .set(format!("The progress link is damaged: {e}.")),
-        }
+        ex.propose(state::Source::Link, Progress::from_share_code(&code));
         navigate(
             &format!("{}/roadmap", browser::base_path()),
             NavigateOptions {

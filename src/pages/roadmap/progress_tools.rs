@@ -1,20 +1,16 @@
 //! Taking progress elsewhere: export to a file, import from one, a share link for another
-//! device, and clearing it all.
+//! device, and clearing it all. Progress that comes in (a file, a share link) is shown in
+//! [`IncomingDialog`] with what it would change, and applied only when the reader says so.
 
 use leptos::prelude::*;
-use sb_model::progress::{Progress, ProgressFile};
+use sb_model::progress::{Progress, ProgressFile, MAX_FILE_BYTES};
 
-use super::state::Explorer;
+use super::state::{Explorer, Source};
 use crate::browser;
 
 /// The share link for the current progress (absolute, so it can be pasted anywhere).
 fn share_link(progress: &Progress) -> String {
-    format!(
-        "{}{}/roadmap?progress={}",
-        browser::origin(),
-        browser::base_path(),
-        progress.to_share_code()
-    )
+    browser::absolute_url(&format!("/roadmap?progress={}", progress.to_share_code()))
 }
 
 #[component]
@@ -39,14 +35,13 @@ pub fn ProgressTools() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = browser::read_chosen_file(&input)
+            let result = browser::read_chosen_file(&input, MAX_FILE_BYTES)
                 .await
                 .and_then(|text| ProgressFile::parse(&text));
             match result {
                 Ok(imported) => {
-                    let count = imported.statuses.len();
-                    ex.update_progress(|p| p.merge(&imported));
-                    message.set(format!("Imported progress for {count} resources."));
+                    message.set(String::new());
+                    ex.propose(Source::File, Ok(imported));
                 }
                 Err(e) => message.set(format!("Could not import: {e}.")),
             }
@@ -107,9 +102,81 @@ pub fn ProgressTools() -> impl IntoView {
                 </label>
             </Show>
             <p class="tool-message" role="status">{move || message.get()}</p>
+            <IncomingDialog message />
             <Show when=move || !ex.saved.get()>
                 <p class="notice notice-error" role="alert">"This browser is not saving progress (private mode or storage full). Export it to keep it."</p>
             </Show>
         </section>
+    }
+}
+
+/// Progress from a share link or a file, before it changes anything: what it would add,
+/// change and clear, how many unknown entries were left out, with Apply and Cancel (Escape
+/// cancels). A modal dialog, so it is seen wherever the page is scrolled.
+#[component]
+fn IncomingDialog(message: RwSignal<String>) -> impl IntoView {
+    let ex = Explorer::expect();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let pending = ex.incoming.with(Option::is_some);
+        if let Some(d) = dialog.get() {
+            if pending && !d.open() {
+                let _ = d.show_modal();
+            } else if !pending && d.open() {
+                d.close();
+            }
+        }
+    });
+    let close = move || {
+        if ex.incoming.get_untracked().is_some() {
+            ex.incoming.set(None);
+            message.set("Nothing was changed.".into());
+        }
+    };
+    let apply = move |_| {
+        if let Some(done) = ex.apply_incoming() {
+            ex.announcement.set(done.clone());
+            message.set(done);
+        }
+    };
+    let body = move || {
+        let incoming = ex.incoming.get()?;
+        let from = incoming.source.name();
+        Some(match incoming.proposal {
+            Err(e) => view! {
+                <h2 id="incoming-title">"Progress not loaded"</h2>
+                <p>{format!("The progress in {from} could not be used: {e}. Your progress was not changed.")}</p>
+                <div class="tool-buttons">
+                    <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+                </div>
+            }
+            .into_any(),
+            Ok(p) if p.diff.is_empty() => view! {
+                <h2 id="incoming-title">"Nothing to change"</h2>
+                <p>{format!("This browser already has the progress in {from}.")}</p>
+                {p.dropped_note().map(|n| view! { <p>{n}</p> })}
+                <div class="tool-buttons">
+                    <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+                </div>
+            }
+            .into_any(),
+            Ok(p) => view! {
+                <h2 id="incoming-title">{format!("Apply the progress in {from}?")}</h2>
+                <p>"It would change the progress saved in this browser:"</p>
+                <p class="incoming-summary">{p.diff.summary()}</p>
+                {p.dropped_note().map(|n| view! { <p>{n}</p> })}
+                <p class="muted">"Resources it does not mention keep their status."</p>
+                <div class="tool-buttons">
+                    <button type="button" class="button button-primary" on:click=apply>"Apply"</button>
+                    <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <dialog class="embed-dialog incoming-dialog" node_ref=dialog aria-labelledby="incoming-title" on:close=move |_| close()>
+            {body}
+        </dialog>
     }
 }

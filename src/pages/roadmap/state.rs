@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
-use sb_model::progress::{Progress, ProgressFile, Status, Tally};
+use sb_model::progress::{Progress, ProgressFile, Proposal, Status, Tally};
 use sb_model::roadmap_filter::RoadmapFilter;
 use sb_model::roadmap_tree::section_key;
 use sb_model::Roadmap;
@@ -35,6 +35,33 @@ pub struct Explorer {
     pub interactive: bool,
     /// True inside an embed widget: links to the site open in a new tab instead of in place.
     pub embedded: bool,
+    /// Progress from outside waiting for the reader to apply or cancel it.
+    pub incoming: RwSignal<Option<Incoming>>,
+}
+
+/// Where progress from outside comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Link,
+    File,
+}
+
+impl Source {
+    /// "the share link", "the file": for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Link => "the share link",
+            Source::File => "the file",
+        }
+    }
+}
+
+/// Progress from a share link or a file: what applying it would change, or why it cannot be
+/// used. Nothing is changed until the reader applies it.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub source: Source,
+    pub proposal: Result<Proposal, String>,
 }
 
 fn find_tally(tallies: &[(String, Tally)], section: &str) -> Tally {
@@ -104,7 +131,35 @@ impl Explorer {
             highlighted: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             saved: RwSignal::new(true),
+            incoming: RwSignal::new(None),
         }
+    }
+
+    /// Offers progress from outside to the reader (see [`Incoming`]): unknown resource ids are
+    /// dropped and the change is counted against the saved progress; nothing changes yet.
+    pub fn propose(self, source: Source, incoming: Result<Progress, String>) {
+        let proposal = incoming.map(|incoming| {
+            self.cells.with_value(|cells| {
+                self.progress.with_untracked(|current| {
+                    Proposal::new(current, incoming, |id| cells.contains_key(id))
+                })
+            })
+        });
+        self.incoming.set(Some(Incoming { source, proposal }));
+    }
+
+    /// Applies the offered progress (its statuses and notes win) and says what changed; `None`
+    /// when there was nothing to apply.
+    pub fn apply_incoming(self) -> Option<String> {
+        let Incoming { source, proposal } = self.incoming.get_untracked()?;
+        self.incoming.set(None);
+        let proposal = proposal.ok()?;
+        self.update_progress(|p| p.merge(&proposal.incoming));
+        Some(format!(
+            "Progress from {} applied. {}",
+            source.name(),
+            proposal.diff.summary()
+        ))
     }
 
     /// A section's tally (reactive).
