@@ -25,6 +25,10 @@ use crate::front_matter::{self, Document};
 /// The environment variable naming the keyring file.
 pub const ENV: &str = "SB_KEYRING";
 
+/// The public demo keyring that seals the sample content, built in so that press recognises its
+/// keys by their bytes under any file name (a copy elsewhere is still the public keys).
+const DEMO_KEYRING: &str = include_str!("../tests/fixtures/demo-keyring.toml");
+
 const HEADER: &str = "\
 # Society's Backend keyring: the keys that seal paid content (`press keyring --help`).
 # Keep this file secret and out of the repository: anyone holding a key reads its tier.
@@ -139,6 +143,35 @@ impl Keyring {
         }
     }
 
+    /// The keys whose secrets are the public demo keyring's: anyone can open what they seal.
+    pub fn demo_keys(&self) -> Vec<&KeyEntry> {
+        let demo = Keyring::parse(Path::new("demo-keyring.toml"), DEMO_KEYRING)
+            .expect("the built-in demo keyring parses");
+        self.keys
+            .iter()
+            .filter(|k| demo.keys.iter().any(|d| d.key.key == k.key.key))
+            .collect()
+    }
+
+    /// Refuses a keyring holding any public demo key, unless `allow_demo` (`--demo-keyring`).
+    pub fn check_not_demo(&self, allow_demo: bool) -> Result<(), BuildError> {
+        let demo: Vec<String> = self
+            .demo_keys()
+            .iter()
+            .map(|k| format!("`{}.{}`", k.key.tier, k.key.kid))
+            .collect();
+        if demo.is_empty() || allow_demo {
+            return Ok(());
+        }
+        Err(BuildError::Keyring(format!(
+            "{}: key {} is a public demo key (from the sample's demo keyring): anyone can open \
+             what it seals. Create your own keyring with `press keyring create --tier <tier>`, or \
+             pass --demo-keyring to seal the sample content for a local look",
+            self.path.display(),
+            demo.join(", ")
+        )))
+    }
+
     /// An empty keyring that [`Keyring::save`] will create at `path`.
     pub fn new(path: &Path) -> Keyring {
         Keyring {
@@ -165,26 +198,40 @@ impl Keyring {
             "{HEADER}\n{}",
             toml::to_string(&out).expect("a keyring always serializes")
         );
-        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
-        }
+        let parent = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         if create && self.path.exists() {
             return Err(BuildError::Keyring(format!(
                 "{} exists: a keyring is never replaced (use `keyring add`)",
                 self.path.display()
             )));
         }
-        // Written next to the keyring, then renamed over it: a crash never leaves half a file.
-        let temp = self.path.with_extension("toml.tmp");
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        // Written to a new file next to the keyring, then renamed over it: a crash never leaves
+        // half a file. The temp file is created exclusively (O_EXCL, a random name, mode 0600),
+        // so a file or symlink planted at a guessable name can neither receive the keys nor
+        // lend its looser permissions to the keyring.
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".keyring-").suffix(".tmp");
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&temp).map_err(BuildError::io(&temp))?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(BuildError::io(&temp))?;
-        fs::rename(&temp, &self.path).map_err(BuildError::io(&self.path))
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+        let mut temp = builder
+            .tempfile_in(parent)
+            .map_err(BuildError::io(parent))?;
+        temp.write_all(text.as_bytes())
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(BuildError::io(temp.path()))?;
+        let persisted = if create {
+            temp.persist_noclobber(&self.path)
+        } else {
+            temp.persist(&self.path)
+        };
+        persisted
+            .map(drop)
+            .map_err(|e| BuildError::io(&self.path)(e.error))
     }
 
     /// Adds a fresh random key for `tier`, used for content dated `since` or later. The key id
@@ -317,6 +364,39 @@ mod tests {
         }
     }
 
+    /// The old save wrote to a fixed `keyring.toml.tmp` opened without O_EXCL: a symlink planted
+    /// there received the keys, and a planted world-readable file gave the keyring its mode.
+    #[cfg(unix)]
+    #[test]
+    fn save_never_writes_through_a_planted_temp_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring.toml");
+        let stolen = dir.path().join("stolen.txt");
+        fs::write(&stolen, "").unwrap();
+        std::os::unix::fs::symlink(&stolen, dir.path().join("keyring.toml.tmp")).unwrap();
+        let mut ring = Keyring::new(&path);
+        ring.add("paid", date("2026-01-01"), None).unwrap();
+        ring.save(true).unwrap();
+        assert_eq!(fs::read_to_string(&stolen).unwrap(), "", "no key leaked");
+
+        let planted = dir.path().join("keyring.toml.tmp");
+        fs::remove_file(&planted).unwrap();
+        fs::write(&planted, "").unwrap();
+        fs::set_permissions(&planted, fs::Permissions::from_mode(0o666)).unwrap();
+        ring.add("paid", date("2026-02-01"), None).unwrap();
+        ring.save(false).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the keyring stays private");
+        assert_eq!(Keyring::load(&path).unwrap().keys, ring.keys);
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(".keyring-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
     #[test]
     fn sealing_key_follows_rotation_dates() {
         let mut ring = Keyring::new(Path::new("k.toml"));
@@ -337,6 +417,27 @@ mod tests {
         assert!(ring.sealing_key("founding", date("2026-11-15")).is_none());
         assert!(ring.add("paid", date("2026-12-01"), Some("new")).is_err());
         assert!(ring.add("paid", date("2026-12-01"), Some("a.b")).is_err());
+    }
+
+    #[test]
+    fn demo_keys_are_recognised_by_their_bytes_under_any_name() {
+        let demo = Keyring::parse(Path::new("x.toml"), DEMO_KEYRING).unwrap();
+        assert_eq!(demo.demo_keys().len(), 2);
+        let renamed = DEMO_KEYRING
+            .replace("k2026-01", "mine")
+            .replace("tier = \"paid\"", "tier = \"founding\"");
+        let mut ring = Keyring::parse(Path::new("elsewhere/ring.toml"), &renamed).unwrap();
+        ring.add("paid", date("2026-12-01"), None).unwrap();
+        let err = ring.check_not_demo(false).unwrap_err().to_string();
+        assert!(err.contains("elsewhere/ring.toml"), "{err}");
+        assert!(
+            err.contains("`founding.mine`") && err.contains("--demo-keyring"),
+            "{err}"
+        );
+        assert!(ring.check_not_demo(true).is_ok());
+        let mut own = Keyring::new(Path::new("own.toml"));
+        own.add("paid", date("2026-01-01"), None).unwrap();
+        assert!(own.demo_keys().is_empty() && own.check_not_demo(false).is_ok());
     }
 
     #[test]

@@ -29,6 +29,10 @@ enum Command {
         /// The keyring that seals paid content (keep it outside the repository).
         #[arg(long, env = sb_press::keyring::ENV)]
         keyring: Option<PathBuf>,
+        /// Allow the public demo keys (the sample's keyring, under any path) to seal: only to
+        /// look at the sample content, never to publish. Without it press refuses them.
+        #[arg(long)]
+        demo_keyring: bool,
     },
     /// Create and rotate the keys that seal paid content, and print subscribers' unlock links.
     Keyring {
@@ -178,9 +182,23 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
     Ok(())
 }
 
-fn load_keyring(path: Option<PathBuf>) -> Result<Option<sb_press::keyring::Keyring>, String> {
-    path.map(|p| sb_press::keyring::Keyring::load(&p).map_err(|e| e.to_string()))
-        .transpose()
+/// Loads the keyring that seals a build, refusing the public demo keys unless `allow_demo`.
+fn load_keyring(
+    path: Option<PathBuf>,
+    allow_demo: bool,
+) -> Result<Option<sb_press::keyring::Keyring>, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let ring = sb_press::keyring::Keyring::load(&path).map_err(|e| e.to_string())?;
+    ring.check_not_demo(allow_demo).map_err(|e| e.to_string())?;
+    if !ring.demo_keys().is_empty() {
+        eprintln!(
+            "press: sealing with the PUBLIC demo keys (--demo-keyring): anyone can open the paid \
+             content of this build; never publish it"
+        );
+    }
+    Ok(Some(ring))
 }
 
 fn print_warnings(site: &sb_press::site::Site) {
@@ -209,7 +227,8 @@ fn main() -> ExitCode {
             content,
             out,
             keyring,
-        } => load_keyring(keyring).and_then(|keyring| {
+            demo_keyring,
+        } => load_keyring(keyring, demo_keyring).and_then(|keyring| {
             sb_press::site::load(&content)
                 .and_then(|site| {
                     print_warnings(&site);

@@ -23,6 +23,65 @@ use crate::{articles, roadmap, site_config, weeks};
 /// Where the road map's licence is copied, relative to the data folder.
 pub const ROADMAP_LICENSE: &str = "roadmap-LICENSE.txt";
 
+/// The file every build leaves in its output folder: `write` deletes a non-empty folder only
+/// when it holds this file (or is recognisably an older press output), so a mistyped `--out`
+/// never wipes someone's files.
+pub const OUTPUT_MARKER: &str = ".press-output";
+
+/// The top-level names a press build writes (before the marker existed, these identified it).
+const OUTPUT_NAMES: [&str; 9] = [
+    OUTPUT_MARKER,
+    "site.json",
+    "articles",
+    "weeks",
+    "topics.json",
+    "topics",
+    "roadmap.json",
+    ROADMAP_LICENSE,
+    crate::images::DIR,
+];
+
+/// Refuses to delete `out` unless it is missing, empty, marked as press output, or holds
+/// `site.json` and nothing press does not write.
+fn check_replaceable(out: &Path) -> Result<(), BuildError> {
+    let meta = match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        other => other.map_err(BuildError::io(out))?,
+    };
+    let refuse = |why: &str| {
+        Err(BuildError::io(out)(std::io::Error::other(format!(
+            "{why}; press replaces its output folder entirely, so it only deletes an empty \
+             folder or one it wrote (holding `{OUTPUT_MARKER}`): choose another --out, or empty \
+             the folder yourself"
+        ))))
+    };
+    if !meta.is_dir() {
+        return refuse("not a folder");
+    }
+    if out.join(OUTPUT_MARKER).is_file() {
+        return Ok(());
+    }
+    let names: Vec<String> = fs::read_dir(out)
+        .map_err(BuildError::io(out))?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(BuildError::io(out))?;
+    let foreign: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !OUTPUT_NAMES.contains(n))
+        .collect();
+    if names.is_empty() || (foreign.is_empty() && names.iter().any(|n| n == "site.json")) {
+        Ok(())
+    } else if let Some(first) = foreign.first() {
+        refuse(&format!(
+            "not empty and not written by press (it holds `{first}`)"
+        ))
+    } else {
+        refuse("not empty and not written by press (no `site.json`)")
+    }
+}
+
 /// Everything a valid content folder holds, in memory.
 #[derive(Debug)]
 pub struct Site {
@@ -39,8 +98,8 @@ pub struct Site {
     pub warnings: Vec<ContentError>,
     /// The topic registry (`content/topics.toml`), in the publisher's order.
     pub topics: Vec<TopicDef>,
-    /// `content/images`, published as `data/images`.
-    pub images_dir: Option<PathBuf>,
+    /// The files of `content/images` (each checked to be an image), published as `data/images`.
+    pub images: Vec<crate::images::Image>,
     /// The plaintext of every paid unit; `write` seals it into the documents.
     pub paid: PaidContent,
 }
@@ -193,6 +252,11 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
 
     let mut warnings = Vec::new();
     let (roadmap, roadmap_license) = load_roadmap(content, &mut errors, &mut warnings)?;
+    let images = crate::images::collect(
+        &content.join(crate::images::DIR),
+        &mut errors,
+        &mut warnings,
+    )?;
 
     let known = KnownPages {
         articles: articles.iter().map(|a| a.meta.slug.clone()).collect(),
@@ -216,7 +280,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             roadmap_license,
             warnings,
             topics: topic_defs,
-            images_dir: Some(content.join(crate::images::DIR)).filter(|d| d.is_dir()),
+            images,
             paid,
         }),
         _ => Err(BuildError::Content(errors)),
@@ -284,22 +348,26 @@ pub fn write(
     keyring: Option<&Keyring>,
 ) -> Result<BuildReport, BuildError> {
     let (articles, weeks) = seal_documents(&site.articles, &site.weeks, &site.paid, keyring)?;
+    check_replaceable(out)?;
     if out.exists() {
         fs::remove_dir_all(out).map_err(BuildError::io(out))?;
     }
+    fs::create_dir_all(out).map_err(BuildError::io(out))?;
+    let marker = out.join(OUTPUT_MARKER);
+    fs::write(
+        &marker,
+        "Written by `press build`: the next build deletes and rewrites this whole folder.\n",
+    )
+    .map_err(BuildError::io(&marker))?;
     let mut files = 0;
     write_json(out, &paths::site(), &site.config, &mut files)?;
-    if let Some(dir) = &site.images_dir {
-        let target = out.join(crate::images::DIR);
-        fs::create_dir_all(&target).map_err(BuildError::io(&target))?;
-        for entry in fs::read_dir(dir).map_err(BuildError::io(dir))? {
-            let path = entry.map_err(BuildError::io(dir))?.path();
-            if path.is_file() {
-                let dest = target.join(path.file_name().expect("a file has a name"));
-                fs::copy(&path, &dest).map_err(BuildError::io(&path))?;
-                files += 1;
-            }
+    for image in &site.images {
+        let dest = out.join(crate::images::DIR).join(&image.rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
         }
+        fs::write(&dest, &image.bytes).map_err(BuildError::io(&dest))?;
+        files += 1;
     }
 
     // `load` sorted the articles and weeks newest first.

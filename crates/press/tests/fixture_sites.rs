@@ -73,10 +73,88 @@ fn minimal_site_writes_every_document() {
 fn rebuild_replaces_stale_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("data");
-    fs::create_dir_all(out.join("articles")).unwrap();
+    build(&fixture("minimal"), &out).unwrap();
+    assert!(out.join(sb_press::site::OUTPUT_MARKER).is_file());
     fs::write(out.join("articles/deleted-article.json"), "{}").unwrap();
+    fs::write(out.join("notes.txt"), "").unwrap();
     build(&fixture("minimal"), &out).unwrap();
     assert!(!out.join("articles/deleted-article.json").exists());
+    assert!(
+        !out.join("notes.txt").exists(),
+        "press owns a folder it marked"
+    );
+}
+
+/// `--out` names a folder press deletes: it must be empty or press's own output, whatever else
+/// it holds (the old build deleted any folder it was given).
+#[test]
+fn build_never_deletes_a_folder_it_did_not_write() {
+    let foreign: [&[(&str, &str)]; 4] = [
+        &[("notes.txt", "mine")],
+        &[("articles/draft.md", "mine")],
+        &[("site.json", "{}"), ("site.toml", "mine")],
+        &[(".git/HEAD", "ref")],
+    ];
+    for files in foreign {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("somewhere");
+        for (name, text) in files {
+            fs::create_dir_all(out.join(name).parent().unwrap()).unwrap();
+            fs::write(out.join(name), text).unwrap();
+        }
+        let err = build(&fixture("minimal"), &out).unwrap_err().to_string();
+        assert!(
+            err.contains("somewhere") && err.contains("not written by press"),
+            "{files:?}: {err}"
+        );
+        for (name, text) in files {
+            assert_eq!(&fs::read_to_string(out.join(name)).unwrap(), text);
+        }
+    }
+    // A file where the folder should be is refused too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("file"), "mine").unwrap();
+    let err = build(&fixture("minimal"), &dir.path().join("file")).unwrap_err();
+    assert!(err.to_string().contains("not a folder"), "{err}");
+    // Empty folders, and output of a press from before the marker, are replaced.
+    let out = dir.path().join("empty");
+    fs::create_dir(&out).unwrap();
+    build(&fixture("minimal"), &out).unwrap();
+    fs::remove_file(out.join(sb_press::site::OUTPUT_MARKER)).unwrap();
+    build(&fixture("minimal"), &out).unwrap();
+}
+
+/// Year 0 used to validate, then `press pages` panicked computing its weekday: every date
+/// field now refuses years outside 1..=9999 with file, line and field.
+#[test]
+fn out_of_range_years_name_file_line_and_field() {
+    for (file, from, to, line) in [
+        (
+            "articles/newer-article.md",
+            "date = 2026-11-20",
+            "date = 0000-11-20",
+            3,
+        ),
+        (
+            "articles/older-article.md",
+            "date = \"2026-11-13\"",
+            "date = \"0000-01-01\"",
+            4,
+        ),
+        (
+            "weeks/2026-11-20.md",
+            "date = 2026-11-20",
+            "date = 0000-02-29",
+            3,
+        ),
+    ] {
+        let err = build_error(&[(file, from, to)]);
+        assert!(
+            err.contains(&format!("{file}:{line}: field `date`:"))
+                && err.contains("year 0 is not between 1 and 9999"),
+            "{file}: {err}"
+        );
+    }
 }
 
 #[test]

@@ -96,3 +96,54 @@ fn without_a_keyring_the_command_says_how_to_name_one() {
         "{err}"
     );
 }
+
+/// `press build` refuses the public demo keys by their bytes, wherever the keyring lives and
+/// whatever its key ids, unless `--demo-keyring` asks for them (the old build sealed with any
+/// keyring it was given).
+#[test]
+fn build_refuses_the_demo_keys_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-keyring.toml"),
+    )
+    .unwrap();
+    let copy = dir.path().join("my-keyring.toml");
+    std::fs::write(&copy, demo.replace("k2026-01", "mine")).unwrap();
+    stdout(&press(
+        &copy,
+        &["keyring", "add", "--tier", "paid", "--since", "2026-12-01"],
+    ));
+    let out = dir.path().join("data");
+    let build = |extra: &[&str]| {
+        let mut args = vec!["build", "--content", "../../content", "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend_from_slice(extra);
+        press(&copy, &args)
+    };
+    let refused = build(&[]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("my-keyring.toml") && err.contains("`paid.mine`") && err.contains("demo"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing sealed");
+
+    let allowed = build(&["--demo-keyring"]);
+    stdout(&allowed);
+    assert!(String::from_utf8_lossy(&allowed.stderr).contains("PUBLIC demo keys"));
+
+    // The publisher's own keyring needs no flag.
+    let own = dir.path().join("own.toml");
+    stdout(&press(&own, &["keyring", "create", "--tier", "paid"]));
+    stdout(&press(
+        &own,
+        &[
+            "build",
+            "--content",
+            "../../content",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+}
