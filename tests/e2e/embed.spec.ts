@@ -1,8 +1,8 @@
 // Road map widgets on another origin: two widgets on one host page, sizing by postMessage,
-// forged messages ignored, the snippet from the Embed dialog, shared progress, and framing
-// allowed only for /embed/*.
+// forged messages ignored, the snippet from the Embed dialog, shared progress, framing
+// allowed only for /embed/*, and the app itself rendering nothing but widgets in a frame.
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import { data } from './helpers';
+import { data, demoToken } from './helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -46,6 +46,9 @@ test('two widgets on another origin render their own sections and options', asyn
   expect(await bg(b)).toBe('rgb(15, 17, 21)');
   expect(await bg(a)).toBe('rgb(255, 255, 255)');
   await expect(b.locator('.embed-root')).toHaveClass(/embed-compact/);
+  // Every link out of a widget opens a new tab: the frame never leaves the widget.
+  await expect(a.locator('a[href]').first()).toBeVisible();
+  await expect(a.locator('a[href]:not([target="_blank"])')).toHaveCount(0);
   // A small link back to the full road map, in a new tab.
   const back = a.getByRole('link', { name: /Open the full road map/ });
   await expect(back).toHaveAttribute('target', '_blank');
@@ -157,4 +160,64 @@ test('only /embed/* may be framed by other sites', async ({ page, request }) => 
   await expect(page.frameLocator('#about').getByText("About Society's Backend")).toHaveCount(0);
   const aboutFrame = (await (await page.locator('#about').elementHandle())!.contentFrame())!;
   expect(aboutFrame.url()).not.toBe(`${site}about`);
+});
+
+/** Writes a page on the host origin holding `body`, and returns its address. */
+function hostPage(body: string): string {
+  const name = `page-${test.info().workerIndex}-${Date.now()}.html`;
+  writeFileSync(join(hostDir, name), `<!doctype html><html lang="en"><title>Host</title><body>${body}</body></html>`);
+  return `${host}${name}`;
+}
+
+const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+test('an unknown widget address shows a widget-only error with no link that stays in the frame', async ({ page }) => {
+  await page.goto(hostPage(`<iframe id="w" title="widget" sandbox="${SANDBOX}" src="${site}embed/no-such-widget"></iframe>`));
+  const frame = page.frameLocator('#w');
+  await expect(frame.locator('h1')).toHaveText('This widget does not exist');
+  await expect(frame.locator('header, footer, nav')).toHaveCount(0);
+  await expect(frame.getByText('Page not found')).toHaveCount(0);
+  await expect(frame.locator('a[href]')).toHaveCount(1);
+  await expect(frame.locator('a[href]')).toHaveAttribute('target', '_blank');
+  await expect(frame.locator('a[href]')).toHaveAttribute('href', `${site}roadmap`);
+});
+
+test('in a frame the app renders only widgets: a framed unlock link is refused and saves no key', async ({ page }) => {
+  // A host that forgot frame-ancestors for /unlock: the app must refuse on its own.
+  await page.route(`${site}unlock`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-security-policy'];
+    delete headers['x-frame-options'];
+    await route.fulfill({ response, headers });
+  });
+  const link = `${site}unlock#k=${demoToken('k2026-11')}`;
+  await page.goto(hostPage(`<iframe id="f" title="framed" sandbox="${SANDBOX}" src="${link}"></iframe>
+    <iframe id="w" title="widget" sandbox="${SANDBOX}" src="${site}embed/roadmap/fundamentals"></iframe>`));
+  const framed = page.frameLocator('#f');
+  await expect(framed.locator('h1')).toHaveText('This page opens only in its own tab');
+  const open = framed.getByRole('link', { name: /Open it in a new tab/ });
+  await expect(open).toHaveAttribute('target', '_blank');
+  await expect(open).toHaveAttribute('href', `${site}unlock`);
+  await expect(framed.locator('header, footer')).toHaveCount(0);
+  await expect(framed.getByLabel('Unlock link or key')).toHaveCount(0);
+
+  // A widget frame moved to /unlock#k=… inside the app (as a link in it would) is refused too.
+  const widget = page.frameLocator('#w');
+  await expect(widget.locator('h1')).toHaveText('ML Road Map: Fundamentals');
+  const frame = (await (await page.locator('#w').elementHandle())!.contentFrame())!;
+  await frame.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, link);
+  await expect(widget.locator('h1')).toHaveText('This page opens only in its own tab');
+  await expect(widget.getByLabel('Unlock link or key')).toHaveCount(0);
+
+  // And a full load of /unlock#k=… in the widget frame.
+  await frame.goto(link);
+  await expect(widget.locator('h1')).toHaveText('This page opens only in its own tab');
+  expect(await frame.evaluate(() => localStorage.getItem('sb-keys'))).toBeNull();
+
+  await page.goto(`${site}about`);
+  expect(await page.evaluate(() => localStorage.getItem('sb-keys'))).toBeNull();
 });

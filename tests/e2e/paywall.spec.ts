@@ -195,6 +195,37 @@ test('a wrong key gives a clear message; a malformed one is refused with the rea
   expect(page.url()).not.toContain('#');
 });
 
+test('a link with the same key id but another secret keeps the working key and says so', async ({ page }) => {
+  const junk = `paid.k2026-11.${Buffer.alloc(32, 7).toString('base64url')}`;
+  await unlockWith(page, 'k2026-11');
+  await page.goto(`./articles/${BUDGET}`);
+  await page.goto(`./unlock#k=${junk}`);
+  const conflict = page.locator('.key-conflict');
+  await expect(conflict).toContainText('Your current key was kept');
+  await expect(conflict).toContainText('You already have a key for paid subscribers (“k2026-11”); this link\'s key differs');
+  expect(page.url()).not.toContain('#');
+  await expect(page.locator('.key-list li')).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  await page.goto(`./articles/${BUDGET}`);
+  await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
+
+  // The same key again changes nothing; the reader may keep theirs, or replace it on request.
+  await page.goto(`./unlock#k=${demoToken('k2026-11')}`);
+  await expect(page.getByRole('status')).toContainText('You already have this key');
+  await page.goto(`./unlock#k=${junk}`);
+  await page.getByRole('button', { name: 'Keep current key' }).click();
+  await expect(page.getByRole('status')).toContainText('Your current key “k2026-11” was kept');
+  await page.goto(`./articles/${BUDGET}`);
+  await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
+  await page.goto(`./unlock#k=${junk}`);
+  await page.getByRole('button', { name: "Replace with this link's key" }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Key replaced');
+  await page.goto(`./articles/${BUDGET}`);
+  await expect(page.getByRole('alert')).toContainText('did not open it');
+});
+
 test('axe finds no violations on unlocked and unlock pages', async ({ page }) => {
   await unlockWith(page, 'k2026-11');
   for (const path of ['./unlock', `./weekly/${WEEK}`, `./articles/${BUDGET}`, `./articles/${PLAYBOOK}`]) {

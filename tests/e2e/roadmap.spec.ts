@@ -71,7 +71,11 @@ test('export, clear, import restores progress and notes', async ({ page }) => {
   await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('');
 
   await page.locator('input[type=file]').setInputFiles(file);
-  await expect(page.locator('.progress-tools .tool-message')).toContainText('Imported progress for 2 resources');
+  const dialog = page.getByRole('dialog', { name: 'Apply the progress in the file?' });
+  await expect(dialog).toContainText('Statuses: 2 added, 0 changed, 0 cleared. Notes: 1 changed.');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.progress-tools .tool-message')).toContainText('Progress from the file applied');
   await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(page, 'Learn Git').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('finished week 3');
@@ -97,12 +101,60 @@ test('the share link carries progress to a fresh browser', async ({ page, browse
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(link);
+  const dialog = other.getByRole('dialog', { name: 'Apply the progress in the share link?' });
+  await expect(dialog).toContainText('Statuses: 2 added, 0 changed, 0 cleared.');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(entry(other, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(other, 'Intro to LLMs').getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
   await expect(other).toHaveURL(/\/roadmap$/);
   await other.reload();
   await expect(entry(other, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   await fresh.close();
+});
+
+test('progress from outside changes nothing until Apply, drops unknown ids, and has a size limit', async ({ page }) => {
+  await open(page);
+  await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
+  const shared = './roadmap?progress=s.cs50.no-such-resource.another-fake~d.learn-git';
+  const dialog = page.getByRole('dialog', { name: 'Apply the progress in the share link?' });
+  const cs50Done = entry(page, 'CS50').getByRole('button', { name: 'Done' });
+  const gitDone = entry(page, 'Learn Git').getByRole('button', { name: 'Done' });
+
+  await open(page, shared);
+  await expect(dialog).toContainText('Statuses: 1 added, 1 changed, 0 cleared.');
+  await expect(dialog).toContainText('2 entries were left out: they are not resources of this road map.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/roadmap$/);
+  await expect(cs50Done).toHaveAttribute('aria-pressed', 'true');
+  await expect(gitDone).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.progress-tools .tool-message')).toContainText('Nothing was changed');
+
+  // Escape cancels; the keyboard alone applies.
+  await open(page, shared);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(cs50Done).toHaveAttribute('aria-pressed', 'true');
+  await open(page, shared);
+  await expect(dialog.getByRole('button', { name: 'Apply' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(gitDone).toHaveAttribute('aria-pressed', 'true');
+  const saved = await page.evaluate(() => localStorage.getItem('sb-roadmap-progress'));
+  expect(saved).not.toContain('no-such-resource');
+  expect(saved).not.toContain('another-fake');
+
+  // Too large: a link over 6 KB and a file over 256 KB are refused with the reason.
+  await open(page, `./roadmap?progress=d.${Array(1400).fill('cs50').join('.')}`);
+  const refused = page.getByRole('dialog', { name: 'Progress not loaded' });
+  await expect(refused).toContainText('the progress link is too large (7 KB; at most 6 KB)');
+  await refused.getByRole('button', { name: 'Close' }).click();
+  await expect(refused).toBeHidden();
+  await page.locator('input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(300 * 1024, 32) });
+  await expect(page.locator('.progress-tools .tool-message')).toContainText('Could not import: the file is too large (300 KB; at most 256 KB)');
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('search finds Karpathy as you type, and filters narrow by type and status', async ({ page }) => {
