@@ -107,6 +107,7 @@ pub fn seal_documents(
     keyring: Option<&Keyring>,
 ) -> Result<(Vec<Article>, Vec<Week>), BuildError> {
     if paid.units() == 0 {
+        check_sealed(articles, weeks)?;
         return Ok((articles.to_vec(), weeks.to_vec()));
     }
     let Some(keyring) = keyring else {
@@ -157,5 +158,90 @@ pub fn seal_documents(
                 .collect::<Result<_, BuildError>>()?;
         }
     }
+    check_sealed(&sealed_articles, &sealed_weeks)?;
     Ok((sealed_articles, sealed_weeks))
+}
+
+/// The last guard before writing: every document marked paid carries sealed units, and only
+/// those do. A mismatch (which the loaders should make impossible) stops the build rather than
+/// publish a paid part in clear or drop it.
+fn check_sealed(articles: &[Article], weeks: &[Week]) -> Result<(), BuildError> {
+    let mut problems = Vec::new();
+    for a in articles {
+        if a.meta.paid.is_some() != a.paid_body.is_some() {
+            problems.push(ContentError::new(
+                &Path::new("articles").join(format!("{}.md", a.meta.slug)),
+                1,
+                Some("tier"),
+                format!(
+                    "article `{}`: {}",
+                    a.meta.slug,
+                    if a.paid_body.is_none() {
+                        "marked paid but nothing of it was sealed"
+                    } else {
+                        "sealed but not marked paid"
+                    }
+                ),
+            ));
+        }
+    }
+    for w in weeks {
+        let sealed: usize = w.sections.iter().map(|s| s.paid.len()).sum();
+        if sealed != w.meta.paid_count as usize {
+            problems.push(ContentError::new(
+                &Path::new("weeks").join(format!("{}.md", w.meta.slug)),
+                1,
+                Some("tier"),
+                format!(
+                    "week `{}`: {} paid entries but {sealed} sealed",
+                    w.meta.slug, w.meta.paid_count
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Content(problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sb_model::article::PaidAccess;
+    use sb_model::{ArticleSummary, SCHEMA_VERSION};
+
+    #[test]
+    fn a_document_marked_paid_with_nothing_to_seal_stops_the_build() {
+        let article = Article {
+            schema: SCHEMA_VERSION,
+            meta: ArticleSummary {
+                slug: "a".into(),
+                title: "A".into(),
+                subtitle: None,
+                date: Date::parse("2026-11-20").unwrap(),
+                updated: None,
+                topics: vec![],
+                reading_minutes: 1,
+                summary: "S.".into(),
+                cover: None,
+                paid: Some(PaidAccess {
+                    tier: "paid".into(),
+                    preview: true,
+                }),
+            },
+            body_html: "<p>all of it</p>".into(),
+            paid_body: None,
+            toc: vec![],
+            previous: None,
+            next: None,
+        };
+        let err = seal_documents(&[article], &[], &PaidContent::default(), None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("article `a`: marked paid but nothing of it was sealed"),
+            "{err}"
+        );
+    }
 }

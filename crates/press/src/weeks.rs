@@ -1,6 +1,7 @@
 //! Weekly resource lists: `content/weeks/<YYYY-MM-DD>.md`. The front matter holds the sections
 //! and their entries (structured data: title, link, source, kind, summary, commentary); the
-//! Markdown body is the week's intro.
+//! Markdown body is the week's intro. Only entries can be paid: a paywall marker in the intro or
+//! in a commentary is refused (it would cut nothing, and the text after it would be published).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -10,7 +11,7 @@ use sb_model::{ResourceKind, Week, WeekEntry, WeekSection, WeekSummary, SCHEMA_V
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::articles::{check_slug, truncate};
+use crate::articles::{check_slug, truncate, PAYWALL_MARKER};
 use crate::error::{ContentError, Problems};
 use crate::fields::{self, DateValue};
 use crate::front_matter;
@@ -42,8 +43,7 @@ struct EntryFront {
     source: Spanned<String>,
     kind: ResourceKind,
     summary: Spanned<String>,
-    #[serde(default)]
-    commentary: String,
+    commentary: Option<Spanned<String>>,
     /// Set on entries for paid subscribers of that tier.
     tier: Option<Spanned<String>>,
 }
@@ -112,6 +112,21 @@ pub fn load_with(
             let source = problems.keep(fields::non_empty(file, &doc, "entries.source", &e.source));
             let summary =
                 problems.keep(fields::non_empty(file, &doc, "entries.summary", &e.summary));
+            let commentary = e.commentary.as_ref().map_or("", |c| c.get_ref().as_str());
+            if let Some(c) = &e.commentary {
+                let split = markdown::render_split(commentary, None, Some(PAYWALL_MARKER));
+                if !split.marker_lines.is_empty() || !split.stray_marker_lines.is_empty() {
+                    problems.push(ContentError::new(
+                        file,
+                        fields::line_in_file(&doc, c.span()),
+                        Some("entries.commentary"),
+                        format!(
+                            "`{PAYWALL_MARKER}` does not work in a commentary: set \
+                             `tier = \"paid\"` on the entry to make all of it paid"
+                        ),
+                    ));
+                }
+            }
             if let (Some(title), Some(url), Some(source), Some(summary)) =
                 (title, url, source, summary)
             {
@@ -122,10 +137,10 @@ pub fn load_with(
                     source,
                     kind: e.kind,
                     summary,
-                    commentary_html: if e.commentary.trim().is_empty() {
+                    commentary_html: if commentary.trim().is_empty() {
                         String::new()
                     } else {
-                        markdown::render_inline(&e.commentary)
+                        markdown::render_inline(commentary)
                     },
                 };
                 match tier {
@@ -149,7 +164,19 @@ pub fn load_with(
 
     give_anchor_ids(&mut sections, &mut paid_sections);
 
-    let intro = markdown::render(doc.body);
+    let split = markdown::render_split(doc.body, None, Some(PAYWALL_MARKER));
+    for i in split.marker_lines.iter().chain(&split.stray_marker_lines) {
+        problems.push(ContentError::new(
+            file,
+            doc.body_line + i,
+            Some("body"),
+            format!(
+                "`{PAYWALL_MARKER}` does not work in a week's intro, which is all free: remove \
+                 it, and put paid resources in entries with `tier = \"paid\"`"
+            ),
+        ));
+    }
+    let intro = split.first;
     match (slug, title, date, problems.is_empty()) {
         (Some(slug), Some(title), Some(date), true) => {
             let entry_count = sections.iter().map(|s| s.entries.len() as u32).sum();
@@ -253,6 +280,42 @@ This week: attention.
         );
         assert_eq!(l.paid[0][0].content.id, "attention-is-all-you-need-2");
         assert_eq!((l.week.meta.entry_count, l.week.meta.paid_count), (1, 1));
+    }
+
+    #[test]
+    fn a_paywall_marker_in_the_intro_or_a_commentary_is_refused_with_its_line() {
+        let cases = [
+            (
+                GOOD.replace(
+                    "This week: attention.",
+                    "Free.\n\n<!-- paywall -->\n\nPAID-X.",
+                ),
+                26,
+                "body",
+            ),
+            (
+                GOOD.replace(
+                    "This week: attention.",
+                    "Free.\n\n> <!-- paywall -->\n> PAID-X.",
+                ),
+                26,
+                "body",
+            ),
+            (
+                GOOD.replace("Still worth *rereading*.", "Free. <!-- paywall --> PAID-X."),
+                14,
+                "entries.commentary",
+            ),
+        ];
+        for (text, line, field) in cases {
+            let errs = load(Path::new("content/weeks/2026-11-20.md"), &text).unwrap_err();
+            assert_eq!(
+                (errs[0].line, errs[0].field.as_deref()),
+                (line, Some(field)),
+                "{errs:?}"
+            );
+            assert!(errs[0].message.contains("<!-- paywall -->"), "{errs:?}");
+        }
     }
 
     #[test]
