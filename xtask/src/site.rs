@@ -93,7 +93,10 @@ fn demo_secrets() -> Result<Vec<Vec<u8>>> {
     let ring = read(&root().join(DEMO_KEYRING))?;
     let mut secrets = Vec::new();
     for line in ring.lines() {
-        if let Some(text) = line.strip_prefix("key = \"").and_then(|l| l.strip_suffix('"')) {
+        if let Some(text) = line
+            .strip_prefix("key = \"")
+            .and_then(|l| l.strip_suffix('"'))
+        {
             secrets.push(text.as_bytes().to_vec());
             secrets.push(base64url_decode(text).ok_or("the demo keyring has a bad key")?);
         }
@@ -164,7 +167,10 @@ fn finish_dist(out: &Path, base: &str) -> Result {
     let headers = read(&root().join("hosting/_headers"))?;
     write(&out.join("_headers"), &headers_for(&headers, base, host()))?;
     let redirects = read(&root().join("hosting/_redirects"))?;
-    write(&out.join("_redirects"), &redirects.replace("{{BASE}}", base))?;
+    write(
+        &out.join("_redirects"),
+        &redirects.replace("{{BASE}}", base),
+    )?;
     Ok(())
 }
 
@@ -285,7 +291,11 @@ mod tests {
         let mut raw = b"prefix".to_vec();
         raw.extend_from_slice(&secrets[1]);
         fs::write(dir.join("data/raw.bin"), raw).unwrap();
-        fs::write(dir.join("link.txt"), [b"#k=paid.k.", &secrets[2][..]].concat()).unwrap();
+        fs::write(
+            dir.join("link.txt"),
+            [b"#k=paid.k.", &secrets[2][..]].concat(),
+        )
+        .unwrap();
         assert_eq!(
             files_with_demo_keys(&dir).unwrap(),
             [dir.join("data/raw.bin"), dir.join("link.txt")]
