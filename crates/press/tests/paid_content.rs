@@ -236,7 +236,12 @@ fn a_tier_without_keys_is_refused() {
 #[test]
 fn marking_mistakes_name_file_line_and_field() {
     let article = "articles/newer-article.md";
-    let cases: [(&[Edit], &str); 5] = [
+    let paid_article: Edit = (
+        article,
+        "date = 2026-11-20",
+        "date = 2026-11-20\ntier = \"paid\"",
+    );
+    let cases: [(&[Edit], &str); 8] = [
         (
             &[(article, "## A heading", "<!-- paywall -->\n\n## A heading")],
             "newer-article.md:9: field `tier`: the body has a paywall marker",
@@ -283,6 +288,38 @@ fn marking_mistakes_name_file_line_and_field() {
             ],
             "2026-11-20.md:13: field `tier`: unknown tier `gold`: site.toml declares `paid`",
         ),
+        (
+            &[(
+                "weeks/2026-11-20.md",
+                "Intro of the week.",
+                "Intro of the week.\n\n<!-- paywall -->\n\nPaid intro.",
+            )],
+            "2026-11-20.md:18: field `body`: `<!-- paywall -->` does not work in a week's intro",
+        ),
+        (
+            &[
+                PAID_TIER,
+                paid_article,
+                (
+                    article,
+                    "## A heading",
+                    "- item\n\n  <!-- paywall -->\n\n## A heading",
+                ),
+            ],
+            "newer-article.md:12: field `body`: `<!-- paywall -->` must be a line of its own",
+        ),
+        (
+            &[
+                PAID_TIER,
+                paid_article,
+                (
+                    article,
+                    "[link](https://example.com).",
+                    "[link](https://example.com).\n\n<!-- paywall -->",
+                ),
+            ],
+            "newer-article.md:16: field `body`: nothing comes after the paywall marker",
+        ),
     ];
     for (edits, want) in cases {
         let err = build_error(edits);
@@ -318,4 +355,46 @@ fn a_paywalled_fixture_article_keeps_its_preview_and_seals_the_rest() {
     assert!(body.html.contains("<h2 id=\"a-heading\""), "{}", body.html);
     assert!(!body.html.contains("<script"), "paid HTML is sanitized too");
     assert_eq!(body.toc[0].text, "A heading");
+}
+
+#[test]
+fn a_nested_image_before_the_marker_still_seals_the_rest() {
+    let article = "articles/newer-article.md";
+    let (dir, content) = edited_fixture(&[
+        PAID_TIER,
+        (
+            article,
+            "topics = [\"model-serving\"]",
+            "topics = [\"model-serving\"]\ntier = \"paid\"",
+        ),
+        (
+            article,
+            "The newer",
+            "![a ![b](https://example.com/b.png)](https://example.com/a.png) The newer",
+        ),
+        (
+            article,
+            "## A heading",
+            "<!-- paywall -->\n\n## PAID-NESTED heading",
+        ),
+        (article, "More text", "PAID-NESTED text"),
+    ]);
+    let out = dir.path().join("out");
+    build(&content, &out).unwrap();
+    let json = fs::read_to_string(out.join("articles/newer-article.json")).unwrap();
+    assert!(!json.contains("PAID-NESTED"), "{json}");
+    let a: Article = serde_json::from_str(&json).unwrap();
+    assert!(
+        a.toc.is_empty() && a.body_html.contains("alt=\"a b\""),
+        "{json}"
+    );
+    let plain = open_with_demo(
+        &article_doc("newer-article"),
+        ARTICLE_BODY_SLOT,
+        a.paid_body.as_ref().expect("the paid part is sealed"),
+    )
+    .unwrap();
+    let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+    assert!(body.html.contains("PAID-NESTED text"), "{}", body.html);
+    assert_eq!(body.toc[0].text, "PAID-NESTED heading");
 }
