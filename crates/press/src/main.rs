@@ -23,7 +23,8 @@ enum Command {
         /// The content folder (site.toml, articles/, weeks/).
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        /// Where the JSON goes; trunk copies it into dist/.
+        /// Where the JSON goes; trunk copies it into dist/. It is replaced entirely, so it must be
+        /// missing, empty, or a folder press wrote (holding `.press-output`).
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
         /// The keyring that seals paid content (keep it outside the repository).
