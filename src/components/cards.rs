@@ -10,16 +10,21 @@ pub fn DateTime(date: Date) -> impl IntoView {
     view! { <time datetime=date.to_string()>{date.long()}</time> }
 }
 
-/// Date · N min read · topics.
+/// Date · N min read (or N min preview, for paid articles) · topics.
 #[component]
 pub fn ArticleMeta(article: ArticleSummary) -> impl IntoView {
     view! {
         <p class="meta">
             <DateTime date=article.date />
             " · "
-            {format!("{} min read", article.reading_minutes)}
+            // `reading_minutes` counts only free text: a preview's, or nothing when all is paid.
+            {match &article.paid {
+                None => format!("{} min read", article.reading_minutes),
+                Some(p) if p.preview => format!("{} min preview", article.reading_minutes),
+                Some(_) => String::new(),
+            }}
             {article.paid.map(|p| view! {
-                " · "
+                {p.preview.then_some(" · ")}
                 <span class="badge badge-paid">{if p.preview { "Free preview" } else { "Paid" }}</span>
             })}
             {(!article.topics.is_empty())

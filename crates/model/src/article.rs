@@ -16,6 +16,8 @@ pub struct ArticleSummary {
     pub updated: Option<Date>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Minutes to read what every reader can read: for a paid article, the free preview only
+    /// (paid words would tell free readers how long the paid part is).
     pub reading_minutes: u32,
     /// One or two plain-text sentences.
     pub summary: String,
