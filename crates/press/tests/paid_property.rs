@@ -243,7 +243,7 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
 #[test]
 fn no_generated_paid_text_reaches_a_free_output_and_all_of_it_is_sealed() {
     let config = Config {
-        cases: 32,
+        cases: 48,
         max_shrink_iters: 64,
         failure_persistence: None,
         ..Config::default()
