@@ -38,6 +38,9 @@ pub struct Section {
     /// Plain-text description, when the source gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The road map's advice bullets under the heading, before any subsection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prose: Vec<Prose>,
     pub subsections: Vec<Subsection>,
 }
 
@@ -48,6 +51,9 @@ pub struct Subsection {
     /// `None` for the implicit subsection of a section that has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Advice bullets under the subsection heading, before any group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prose: Vec<Prose>,
     pub groups: Vec<Group>,
 }
 
@@ -56,7 +62,31 @@ pub struct Group {
     /// The bold group label (`**Python**`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Advice bullets among the group's resources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prose: Vec<Prose>,
     pub entries: Vec<Entry>,
+}
+
+/// One bullet of the road map's own prose ("Take your time…"): advice that is not a resource.
+/// Plain text (the app renders it escaped), with a link only where it goes to an http(s) page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Prose {
+    pub parts: Vec<ProsePart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ProsePart {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Prose {
+    /// The whole bullet as plain text.
+    pub fn text(&self) -> String {
+        self.parts.iter().map(|p| p.text.as_str()).collect()
+    }
 }
 
 /// One placement of a resource in the road map.
@@ -223,6 +253,30 @@ mod tests {
         assert_eq!(ResourceType::from_emoji("🖥️"), Some(ResourceType::Compute));
         assert_eq!(ResourceType::from_emoji("📈"), Some(ResourceType::Math));
         assert_eq!(ResourceType::from_emoji("\u{fffd}"), None);
+    }
+
+    #[test]
+    fn prose_is_optional_in_json() {
+        // A roadmap.json written before prose existed still reads, and empty prose is not written.
+        let g: Group = serde_json::from_str(r#"{"entries":[]}"#).unwrap();
+        assert!(g.prose.is_empty());
+        assert_eq!(serde_json::to_string(&g).unwrap(), r#"{"entries":[]}"#);
+        let p = Prose {
+            parts: vec![
+                ProsePart {
+                    text: "See ".into(),
+                    url: None,
+                },
+                ProsePart {
+                    text: "this".into(),
+                    url: Some("https://a.com".into()),
+                },
+            ],
+        };
+        assert_eq!(p.text(), "See this");
+        let json = r#"{"parts":[{"text":"See "},{"text":"this","url":"https://a.com"}]}"#;
+        assert_eq!(serde_json::to_string(&p).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Prose>(json).unwrap(), p);
     }
 
     #[test]

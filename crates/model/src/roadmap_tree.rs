@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::progress::Progress;
-use crate::roadmap::Roadmap;
+use crate::roadmap::{Prose, Roadmap};
 use crate::roadmap_filter::RoadmapFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,13 +14,16 @@ pub enum NodeKind {
     Subsection,
     Group,
     Entry,
+    /// A line of the road map's advice under a heading (not a resource; hidden while filtering).
+    Prose,
 }
 
 /// One visible row of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TreeNode {
     /// Unique and stable: `s:<section>`, `u:<section>:<subsection>`, `g:<section>:<subsection>:<n>`,
-    /// `e:<section>:<resource>`.
+    /// `e:<section>:<resource>`, and `p:<container key>:<n>` for prose (the key the container
+    /// has, or would have if it had a title).
     pub key: String,
     pub kind: NodeKind,
     /// 1 for sections.
@@ -35,11 +38,40 @@ pub struct TreeNode {
     pub expanded: bool,
     /// Section id it belongs to.
     pub section: String,
+    /// For prose rows: the text with its links.
+    pub prose: Option<Prose>,
 }
 
 impl TreeNode {
     pub fn is_container(&self) -> bool {
-        self.kind != NodeKind::Entry
+        matches!(
+            self.kind,
+            NodeKind::Section | NodeKind::Subsection | NodeKind::Group
+        )
+    }
+}
+
+/// Rows for the prose of container `owner`, shown under the row `parent` at `level`.
+fn push_prose(
+    out: &mut Vec<TreeNode>,
+    prose: &[Prose],
+    owner: &str,
+    (parent, level): (&str, u32),
+    section: &str,
+) {
+    for (n, p) in prose.iter().enumerate() {
+        out.push(TreeNode {
+            key: format!("p:{owner}:{n}"),
+            kind: NodeKind::Prose,
+            level,
+            parent: Some(parent.to_string()),
+            label: p.text(),
+            resource: None,
+            note: None,
+            expanded: false,
+            section: section.to_string(),
+            prose: Some(p.clone()),
+        });
     }
 }
 
@@ -80,12 +112,16 @@ pub fn visible_nodes(
             note: None,
             expanded: open(&skey),
             section: section.id.clone(),
+            prose: None,
         });
+        if !filtering {
+            push_prose(&mut out, &section.prose, &skey, (&skey, 2), &section.id);
+        }
         let mut section_matches = 0;
         for sub in &section.subsections {
+            let ukey = format!("u:{}:{}", section.id, sub.id);
             let (sub_parent, sub_level, sub_start) = match &sub.title {
                 Some(title) => {
-                    let ukey = format!("u:{}:{}", section.id, sub.id);
                     let start = out.len();
                     out.push(TreeNode {
                         key: ukey.clone(),
@@ -97,16 +133,21 @@ pub fn visible_nodes(
                         note: None,
                         expanded: open(&ukey),
                         section: section.id.clone(),
+                        prose: None,
                     });
-                    (ukey, 3, Some(start))
+                    (ukey.clone(), 3, Some(start))
                 }
                 None => (skey.clone(), 2, None),
             };
+            if !filtering {
+                let at = (sub_parent.as_str(), sub_level);
+                push_prose(&mut out, &sub.prose, &ukey, at, &section.id);
+            }
             let mut sub_matches = 0;
             for (n, group) in sub.groups.iter().enumerate() {
+                let gkey = format!("g:{}:{}:{n}", section.id, sub.id);
                 let (entry_parent, entry_level, group_start) = match &group.title {
                     Some(title) => {
-                        let gkey = format!("g:{}:{}:{n}", section.id, sub.id);
                         let start = out.len();
                         out.push(TreeNode {
                             key: gkey.clone(),
@@ -118,11 +159,16 @@ pub fn visible_nodes(
                             note: None,
                             expanded: open(&gkey),
                             section: section.id.clone(),
+                            prose: None,
                         });
-                        (gkey, sub_level + 1, Some(start))
+                        (gkey.clone(), sub_level + 1, Some(start))
                     }
                     None => (sub_parent.clone(), sub_level, None),
                 };
+                if !filtering {
+                    let at = (entry_parent.as_str(), entry_level);
+                    push_prose(&mut out, &group.prose, &gkey, at, &section.id);
+                }
                 let mut group_matches = 0;
                 for entry in &group.entries {
                     let Some(resource) = roadmap.resource(&entry.resource) else {
@@ -147,6 +193,7 @@ pub fn visible_nodes(
                         note: entry.note.clone(),
                         expanded: false,
                         section: section.id.clone(),
+                        prose: None,
                     });
                 }
                 sub_matches += group_matches;
@@ -240,10 +287,20 @@ pub fn key_move(nodes: &[TreeNode], focused: &str, key: &str) -> TreeMove {
 mod tests {
     use super::*;
     use crate::progress::Status;
-    use crate::roadmap::{Group, ResourceType, Section, Subsection};
+    use crate::roadmap::{Group, ProsePart, ResourceType, Section, Subsection};
     use crate::test_fixtures::{self, entry, resource};
 
-    /// Prereq › Programming › (Python: python, numpy) ; Fundamentals › (untitled sub, untitled group: mlcc)
+    fn prose(text: &str) -> Prose {
+        Prose {
+            parts: vec![ProsePart {
+                text: text.into(),
+                url: None,
+            }],
+        }
+    }
+
+    /// Prereq (prose) › Programming › (Python: prose, python, numpy) ; Fundamentals › (untitled
+    /// sub, untitled group: prose, mlcc)
     fn roadmap() -> Roadmap {
         test_fixtures::roadmap(
             vec![
@@ -251,11 +308,14 @@ mod tests {
                     id: "prereq".into(),
                     title: "Prerequisites".into(),
                     description: String::new(),
+                    prose: vec![prose("Take your time.")],
                     subsections: vec![Subsection {
                         id: "programming".into(),
                         title: Some("Programming".into()),
+                        prose: Vec::new(),
                         groups: vec![Group {
                             title: Some("Python".into()),
+                            prose: vec![prose("Start with one.")],
                             entries: vec![entry("python"), entry("numpy")],
                         }],
                     }],
@@ -264,11 +324,14 @@ mod tests {
                     id: "fundamentals".into(),
                     title: "Fundamentals".into(),
                     description: String::new(),
+                    prose: Vec::new(),
                     subsections: vec![Subsection {
                         id: "fundamentals".into(),
                         title: None,
+                        prose: Vec::new(),
                         groups: vec![Group {
                             title: None,
+                            prose: vec![prose("The main material.")],
                             entries: vec![entry("mlcc")],
                         }],
                     }],
@@ -304,18 +367,60 @@ mod tests {
             keys(&nodes),
             [
                 "s:prereq",
+                "p:s:prereq:0",
                 "u:prereq:programming",
                 "g:prereq:programming:0",
+                "p:g:prereq:programming:0:0",
                 "e:prereq:python",
                 "e:prereq:numpy",
                 "s:fundamentals",
+                "p:g:fundamentals:fundamentals:0:0",
                 "e:fundamentals:mlcc"
             ]
         );
         let levels: Vec<u32> = nodes.iter().map(|n| n.level).collect();
-        assert_eq!(levels, [1, 2, 3, 4, 4, 1, 2]);
-        assert_eq!(nodes[3].parent.as_deref(), Some("g:prereq:programming:0"));
-        assert_eq!(nodes[6].parent.as_deref(), Some("s:fundamentals"));
+        assert_eq!(levels, [1, 2, 2, 3, 4, 4, 4, 1, 2, 2]);
+        assert_eq!(nodes[5].parent.as_deref(), Some("g:prereq:programming:0"));
+        assert_eq!(nodes[9].parent.as_deref(), Some("s:fundamentals"));
+    }
+
+    #[test]
+    fn prose_rows_sit_under_their_heading() {
+        let nodes = unfiltered(&[]);
+        let row = |key: &str| nodes.iter().find(|n| n.key == key).unwrap();
+        let advice = row("p:s:prereq:0");
+        assert_eq!(advice.kind, NodeKind::Prose);
+        assert_eq!(advice.label, "Take your time.");
+        assert_eq!(advice.parent.as_deref(), Some("s:prereq"));
+        assert!(!advice.is_container());
+        assert_eq!(advice.prose.as_ref().unwrap().text(), "Take your time.");
+        // An untitled group's prose hangs from the row above it.
+        assert_eq!(
+            row("p:g:fundamentals:fundamentals:0:0").parent.as_deref(),
+            Some("s:fundamentals")
+        );
+        // Collapsing a heading hides its prose; filtering hides all prose (it is not a match).
+        assert!(
+            !keys(&unfiltered(&["g:prereq:programming:0"])).contains(&"p:g:prereq:programming:0:0")
+        );
+        let f = RoadmapFilter {
+            query: "python".into(),
+            ..Default::default()
+        };
+        let filtered = visible_nodes(&roadmap(), &HashSet::new(), &f, &Progress::default());
+        assert!(
+            filtered.iter().all(|n| n.kind != NodeKind::Prose),
+            "{filtered:?}"
+        );
+        // The arrow keys move through prose rows like leaves.
+        assert_eq!(
+            key_move(&nodes, "s:prereq", "ArrowRight"),
+            TreeMove::Focus("p:s:prereq:0".into())
+        );
+        assert_eq!(
+            key_move(&nodes, "p:s:prereq:0", "ArrowLeft"),
+            TreeMove::Focus("s:prereq".into())
+        );
     }
 
     #[test]
@@ -325,12 +430,14 @@ mod tests {
             keys(&nodes),
             [
                 "s:prereq",
+                "p:s:prereq:0",
                 "u:prereq:programming",
                 "s:fundamentals",
+                "p:g:fundamentals:fundamentals:0:0",
                 "e:fundamentals:mlcc"
             ]
         );
-        assert!(!nodes[1].expanded);
+        assert!(!nodes[2].expanded);
     }
 
     #[test]
@@ -372,10 +479,11 @@ mod tests {
         let nodes = unfiltered(&[]);
         let focus = |k: &str| TreeMove::Focus(k.to_string());
         let cases = [
-            ("s:prereq", "ArrowDown", focus("u:prereq:programming")),
+            ("s:prereq", "ArrowDown", focus("p:s:prereq:0")),
             ("s:prereq", "ArrowUp", TreeMove::Nothing),
             ("e:prereq:numpy", "ArrowDown", focus("s:fundamentals")),
-            ("s:prereq", "ArrowRight", focus("u:prereq:programming")),
+            ("u:prereq:programming", "ArrowUp", focus("p:s:prereq:0")),
+            ("s:prereq", "ArrowRight", focus("p:s:prereq:0")),
             ("s:prereq", "ArrowLeft", TreeMove::Toggle("s:prereq".into())),
             (
                 "e:prereq:python",

@@ -26,6 +26,10 @@ pub struct SiteConfig {
     /// The paid tiers content can be sealed for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<Tier>,
+    /// Where the road map's relative links (`road_maps/x.md`) point: its repository's file URL,
+    /// ending in `/` (`roadmap_repo` in site.toml).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roadmap_repo: Option<String>,
 }
 
 /// A subscription tier.

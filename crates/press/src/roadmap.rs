@@ -4,6 +4,9 @@
 //! The source is hand-written Markdown, not data, so the import is forgiving where a guess is
 //! safe (a missing type emoji becomes a warning and a guess from the link) and strict where it
 //! is not: an entry line it cannot read is an error on that line, never a silently lost entry.
+//! A bullet that is not a resource (no type emoji, no http(s) link) is prose of its heading, and
+//! a link to another file of the road map's repository resolves against `roadmap_repo`
+//! (site.toml), or stays text with a warning.
 
 mod entry;
 mod inline;
@@ -20,7 +23,7 @@ use sb_model::text::slugify;
 use sb_model::{Roadmap, SCHEMA_VERSION};
 
 use crate::error::ContentError;
-use entry::Marker;
+use entry::{Linker, Marker};
 use outline::EntryDraft;
 use resources::Resources;
 
@@ -67,14 +70,16 @@ impl Diagnostics {
     }
 }
 
-/// Reads the road map Markdown. `Ok` holds the road map and warnings (things read but guessed
-/// or skipped); `Err` holds every error found.
+/// Reads the road map Markdown. `repo` is the URL relative links resolve against (the road map
+/// repository's files, ending in `/`). `Ok` holds the road map and warnings (things read but
+/// guessed or skipped); `Err` holds every error found.
 pub fn import(
     file: &Path,
     markdown: &str,
+    repo: Option<&str>,
 ) -> Result<(Roadmap, Vec<ContentError>), Vec<ContentError>> {
     let mut diag = Diagnostics::new(file);
-    let outline = outline::read(markdown, &mut diag);
+    let outline = outline::read(markdown, Linker { repo }, &mut diag);
     if outline.sections.is_empty() {
         diag.error(1, None, "no `## ` section heading: this is not a road map");
     }
@@ -115,7 +120,7 @@ pub fn import(
             );
             let mut groups = Vec::new();
             for g in sub.groups {
-                if g.entries.is_empty() {
+                if g.entries.is_empty() && g.prose.is_empty() {
                     let name = g.title.as_deref().unwrap_or_default();
                     diag.warn(
                         g.line,
@@ -131,10 +136,11 @@ pub fn import(
                     .collect();
                 groups.push(Group {
                     title: g.title,
+                    prose: g.prose,
                     entries,
                 });
             }
-            if groups.is_empty() {
+            if groups.is_empty() && sub.prose.is_empty() {
                 diag.warn(
                     sub.line,
                     Some("subsection"),
@@ -144,10 +150,11 @@ pub fn import(
             subsections.push(Subsection {
                 id: sub_id,
                 title: sub.title,
+                prose: sub.prose,
                 groups,
             });
         }
-        if subsections.is_empty() {
+        if subsections.is_empty() && s.prose.is_empty() {
             diag.warn(
                 s.line,
                 Some("section"),
@@ -158,6 +165,7 @@ pub fn import(
             id,
             title: s.title,
             description: s.description.join(" "),
+            prose: s.prose,
             subsections,
         });
     }
@@ -282,7 +290,7 @@ mod tests {
     use sb_model::ResourceType;
 
     fn import_ok(md: &str) -> (Roadmap, Vec<ContentError>) {
-        import(Path::new("r.md"), md).unwrap_or_else(|e| panic!("{e:?}"))
+        import(Path::new("r.md"), md, None).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     const SMALL: &str = "\
@@ -367,8 +375,8 @@ ___
 
     #[test]
     fn unreadable_entries_are_all_reported() {
-        let md = "## S\n- 📚 [Ok](https://a.com)\n- 📚 [Broken(https://x\n  > its note\n- 📚 No link here\n- 📘 Book\n  - not a link\n";
-        let errors = import(Path::new("r.md"), md).unwrap_err();
+        let md = "## S\n- 📚 [Ok](https://a.com)\n- 📚 [Broken(https://x\n  > its note\n- 📚 No link here\n- 📘 Book\n  - not a link\n  - [x](javascript:x)\n";
+        let errors = import(Path::new("r.md"), md, None).unwrap_err();
         let lines: Vec<_> = errors
             .iter()
             .map(|e| (e.line, e.field.as_deref()))
@@ -379,7 +387,7 @@ ___
                 (3, Some("entry")),
                 (5, Some("entry")),
                 (6, Some("entry")),
-                (7, Some("entry"))
+                (8, Some("entry"))
             ]
         );
     }
@@ -389,6 +397,7 @@ ___
         let errors = import(
             Path::new("r.md"),
             "## A b\n- 📚 [x](https://a.com)\n## A-B\n",
+            None,
         )
         .unwrap_err();
         assert_eq!(
@@ -411,7 +420,8 @@ ___
             "\u{fffd}\u{fffd}## \u{fffd}\n- \u{fffd}",
         ];
         for md in junk {
-            let _ = import(Path::new("junk.md"), md);
+            let _ = import(Path::new("junk.md"), md, None);
+            let _ = import(Path::new("junk.md"), md, Some("https://r.example/"));
         }
     }
 }

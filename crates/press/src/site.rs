@@ -251,7 +251,9 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
     weeks.sort_by(|a: &Week, b: &Week| week::newest_first(&a.meta, &b.meta));
 
     let mut warnings = Vec::new();
-    let (roadmap, roadmap_license) = load_roadmap(content, &mut errors, &mut warnings)?;
+    let roadmap_repo = config.as_ref().and_then(|c| c.roadmap_repo.as_deref());
+    let (roadmap, roadmap_license) =
+        load_roadmap(content, roadmap_repo, &mut errors, &mut warnings)?;
     let images = crate::images::collect(
         &content.join(crate::images::DIR),
         &mut errors,
@@ -288,9 +290,10 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
 }
 
 /// The road map folder: `README.md` (the road map) and `LICENSE` (its licence, which must ship
-/// with it).
+/// with it). Relative links in it resolve against `repo`.
 fn load_roadmap(
     content: &Path,
+    repo: Option<&str>,
     errors: &mut Vec<ContentError>,
     warnings: &mut Vec<ContentError>,
 ) -> Result<(Option<Roadmap>, Option<Vec<u8>>), BuildError> {
@@ -300,7 +303,7 @@ fn load_roadmap(
     if !readme.exists() {
         return Ok((None, None));
     }
-    let roadmap = match roadmap::import(&readme, &read(&readme)?) {
+    let roadmap = match roadmap::import(&readme, &read(&readme)?, repo) {
         Ok((r, w)) => {
             warnings.extend(w);
             Some(r)

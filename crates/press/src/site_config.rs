@@ -30,6 +30,8 @@ struct SiteFront {
     /// The paid tiers content may be sealed for.
     #[serde(default)]
     tiers: Vec<TierFront>,
+    /// The road map repository's file URL its relative links resolve against.
+    roadmap_repo: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +93,13 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
+    let roadmap_repo = front.roadmap_repo.as_ref().map(|v| {
+        let mut url = url_of("roadmap_repo", v);
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        url
+    });
     let page_size = match &front.page_size {
         Some(n) if !(1..=500).contains(n.get_ref()) => {
             errors.push(ContentError::new(
@@ -148,5 +157,6 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         links,
         page_size,
         tiers,
+        roadmap_repo,
     })
 }

@@ -1,6 +1,7 @@
 //! Imports the real ML Road Map (`content/roadmap/README.md`) and checks what comes out: its
 //! structure and counts, types, links, notes, warnings, ids that survive reordering, errors on
-//! broken entries, and the `roadmap.json` a build writes.
+//! broken entries, prose bullets and relative links (also in an older upstream README), nesting
+//! limits, and the `roadmap.json` a build writes.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -12,7 +13,7 @@ use sb_press::roadmap::{import, synthetic};
 use sb_press::ContentError;
 
 mod common;
-use common::{copy_dir, edited_fixture, sample_content};
+use common::{copy_dir, edited_fixture, fixture, sample_content};
 
 fn content_dir() -> PathBuf {
     sample_content()
@@ -23,7 +24,7 @@ fn readme() -> String {
 }
 
 fn import_text(md: &str) -> (Roadmap, Vec<ContentError>) {
-    import(Path::new("content/roadmap/README.md"), md).unwrap_or_else(|errors| {
+    import(Path::new("content/roadmap/README.md"), md, None).unwrap_or_else(|errors| {
         panic!(
             "{}",
             errors
@@ -410,7 +411,12 @@ fn a_mangled_entry_is_an_error_on_its_line() {
             }
         })
         .collect();
-    let errors = import(Path::new("content/roadmap/README.md"), &mangled.join("\n")).unwrap_err();
+    let errors = import(
+        Path::new("content/roadmap/README.md"),
+        &mangled.join("\n"),
+        None,
+    )
+    .unwrap_err();
     let found: Vec<_> = errors
         .iter()
         .map(|e| (e.line, e.field.as_deref()))
@@ -444,7 +450,7 @@ fn junk_never_panics() {
         }
     }
     for md in &inputs {
-        let _ = import(Path::new("junk.md"), md);
+        let _ = import(Path::new("junk.md"), md, None);
     }
 }
 
@@ -519,4 +525,269 @@ fn synthetic_road_maps() {
     assert_eq!(r.sections.len(), 6);
     let json = serde_json::to_string(&r).unwrap();
     assert_eq!(decode_document::<Roadmap>(&json).unwrap(), r);
+}
+
+/// `text` with `lines` inserted after the first line containing `after`.
+fn insert_after(text: &str, after: &str, lines: &[&str]) -> String {
+    let at = line_with(text, after);
+    let mut out: Vec<&str> = text.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        out.insert(at + i, l);
+    }
+    out.join("\n") + "\n"
+}
+
+const REPO: &str = "https://github.com/loganthorneloe/ml-road-map/blob/main/";
+
+#[test]
+fn the_upstream_road_map_imports_as_the_bundled_one() {
+    let upstream =
+        fs::read_to_string("/work/shared/data/ml-road-map/README.md").unwrap_or_else(|_| readme());
+    let (r, warnings) = import_text(&upstream);
+    assert_eq!((r.resources.len(), r.entries().count()), (69, 72));
+    assert_eq!(warnings.len(), 3);
+    // The current road map has no prose bullets.
+    assert!(r.sections.iter().all(|s| s.prose.is_empty()));
+}
+
+#[test]
+fn advice_bullets_are_prose_of_their_heading_not_errors() {
+    let text = readme();
+    // One line of advice in each place a publisher might add one.
+    let text = insert_after(
+        &text,
+        "## Prerequisites",
+        &["- **Take your time.** Don't rush the learning process."],
+    );
+    let text = insert_after(
+        &text,
+        "### Mathematics",
+        &["* Skip what you [already know](#prerequisites)."],
+    );
+    let text = insert_after(
+        &text,
+        "**Python**",
+        &["- Pick <b>one</b> course & finish it."],
+    );
+    let (r, warnings) = import_text(&text);
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!((r.resources.len(), r.entries().count()), (69, 72));
+    let prereq = r.section("prerequisites").unwrap();
+    let prose: Vec<String> = prereq.prose.iter().map(|p| p.text()).collect();
+    assert_eq!(prose, ["Take your time. Don't rush the learning process."]);
+    let maths = &prereq.subsections[1];
+    assert_eq!(maths.id, "mathematics");
+    // The in-page anchor is kept as text, not as a link.
+    assert_eq!(maths.prose[0].text(), "Skip what you already know.");
+    assert!(maths.prose[0].parts.iter().all(|p| p.url.is_none()));
+    let python = &prereq.subsections[0].groups[1];
+    assert_eq!(python.title.as_deref(), Some("Python"));
+    // Markup is text; the app escapes it.
+    assert_eq!(
+        python.prose[0].text(),
+        "Pick <b>one</b> course & finish it."
+    );
+}
+
+#[test]
+fn relative_links_resolve_against_roadmap_repo_or_warn_with_their_line() {
+    let text = insert_after(
+        &readme(),
+        "## Other Resources",
+        &["- See [the other road maps](road_maps/dev_road_map.md) and [others](./others.md)."],
+    );
+    let line = line_with(&text, "road_maps/dev_road_map.md");
+
+    // Without `roadmap_repo`: a warning per link, on its line, and the links are text.
+    let (r, warnings) = import_text(&text);
+    let other = r.section("other-resources").unwrap();
+    assert_eq!(other.prose[0].text(), "See the other road maps and others.");
+    assert!(other.prose[0].parts.iter().all(|p| p.url.is_none()));
+    let link_warnings: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.field.as_deref() == Some("link"))
+        .collect();
+    assert_eq!(link_warnings.len(), 2);
+    assert!(link_warnings.iter().all(|w| w.line == line));
+    assert!(
+        link_warnings[0].to_string().starts_with(&format!(
+            "content/roadmap/README.md:{line}: field `link`: the link `the other road maps` goes to `road_maps/dev_road_map.md`"
+        )),
+        "{}",
+        link_warnings[0]
+    );
+    assert!(link_warnings[0].message.contains("roadmap_repo"));
+
+    // With it: real links into the repository, no warning.
+    let (r, warnings) = import(Path::new("README.md"), &text, Some(REPO)).unwrap();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    let urls: Vec<_> = r.section("other-resources").unwrap().prose[0]
+        .parts
+        .iter()
+        .filter_map(|p| p.url.as_deref())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            format!("{REPO}road_maps/dev_road_map.md"),
+            format!("{REPO}others.md")
+        ]
+    );
+}
+
+#[test]
+fn what_is_really_broken_stays_an_error() {
+    let text = insert_after(
+        &readme(),
+        "## Free GPUs",
+        &[
+            "- [Free GPUs](javascript:alert(1))",
+            "- Advice with a [bad link](javascript:alert(1)).",
+            "- 📚 [Course](#free-gpus)",
+        ],
+    );
+    let first = line_with(&text, "- [Free GPUs](javascript");
+    let errors = import(Path::new("README.md"), &text, Some(REPO)).unwrap_err();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.line, e.field.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (first, Some("entry")),
+            (first + 1, Some("entry")),
+            (first + 2, Some("entry"))
+        ]
+    );
+    assert!(
+        errors[0].message.contains("javascript:alert(1)"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[2].message.contains("no link"), "{}", errors[2]);
+    // A heading structure that cannot be read: no `## ` section at all.
+    let errors = import(Path::new("README.md"), "- advice\n### Sub\n", None).unwrap_err();
+    assert!(
+        errors[0].message.contains("not a road map"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn deeply_nested_brackets_are_an_error_on_their_line() {
+    let n = 100_000;
+    let deep = format!("{}x{}", "[".repeat(n), "]".repeat(n));
+    let text = insert_after(
+        &readme(),
+        "## Fundamentals",
+        &[
+            &format!("- 📚 {deep}(https://a.com)"),
+            &format!("- {deep}"),
+            &format!("### {deep}"),
+        ],
+    );
+    let first = line_with(&text, "- 📚 [[[");
+    let started = std::time::Instant::now();
+    let errors = import(Path::new("README.md"), &text, None).unwrap_err();
+    assert!(started.elapsed().as_secs() < 20);
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.line, e.field.as_deref()))
+        .collect();
+    assert_eq!(found, [(first, Some("entry")), (first + 1, Some("entry"))]);
+    assert!(
+        errors[0].message.contains("nested more than"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn an_older_upstream_readme_of_prose_bullets_imports() {
+    // loganthorneloe/ml-road-map at 8d335ad (2024-06): only prose bullets, with a web link, with
+    // relative links to `others.md` and `road_maps/…md`.
+    let md = fs::read_to_string(fixture("roadmap-2024-06/README.md")).unwrap();
+    let (r, warnings) = import(Path::new("README.md"), &md, Some(REPO)).unwrap();
+    let titles: Vec<_> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Before You Begin", "Road Maps"]);
+    assert!(r.resources.is_empty());
+    let before = &r.sections[0];
+    assert_eq!(before.description, "Understand the following:");
+    assert_eq!(before.prose.len(), 3);
+    assert!(before.prose[1].text().starts_with("Take your time."));
+    assert_eq!(
+        before.prose[2].parts[1].url.as_deref(),
+        Some(format!("{REPO}others.md").as_str())
+    );
+    let maps = &r.sections[1];
+    assert_eq!(maps.prose.len(), 5);
+    assert_eq!(
+        maps.prose[0].parts[0].url.as_deref(),
+        Some(format!("{REPO}road_maps/consumer_road_map.md").as_str())
+    );
+    // The intro line and the first bullet (a sentence with a web link) are worth a look.
+    let found: Vec<_> = warnings
+        .iter()
+        .map(|w| (w.line, w.field.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(1, Some("intro")), (13, Some("prose"))],
+        "{warnings:?}"
+    );
+
+    // Without the setting it still imports, with a warning per relative link.
+    let (_, warnings) = import(Path::new("README.md"), &md, None).unwrap();
+    let lines: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.field.as_deref() == Some("link"))
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(lines, [15, 20, 21, 22, 23, 24]);
+}
+
+#[test]
+fn roadmap_repo_in_site_toml_reaches_roadmap_json() {
+    let (dir, content) = edited_fixture(&[(
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\nroadmap_repo = \"https://github.com/loganthorneloe/ml-road-map/blob/main\"",
+    )]);
+    copy_dir(&content_dir().join("roadmap"), &content.join("roadmap"));
+    let readme_path = content.join("roadmap/README.md");
+    let text = insert_after(
+        &fs::read_to_string(&readme_path).unwrap(),
+        "## Other Resources",
+        &["- Take your time; see [the others](others.md)."],
+    );
+    fs::write(&readme_path, text).unwrap();
+    let out = dir.path().join("out");
+    common::build(&content, &out).unwrap();
+    let json = fs::read_to_string(out.join(sb_model::paths::roadmap())).unwrap();
+    let decoded: Roadmap = decode_document(&json).unwrap();
+    let prose = &decoded.section("other-resources").unwrap().prose[0];
+    assert_eq!(prose.text(), "Take your time; see the others.");
+    assert_eq!(
+        prose.parts[1].url.as_deref(),
+        Some(&*format!("{REPO}others.md"))
+    );
+
+    // A repository URL that is not http(s) is an error of site.toml.
+    let (dir, content) = edited_fixture(&[(
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\nroadmap_repo = \"javascript:alert(1)\"",
+    )]);
+    match common::build(&content, &dir.path().join("out")) {
+        Err(sb_press::BuildError::Content(errors)) => {
+            assert!(
+                errors[0].to_string().contains("site.toml")
+                    && errors[0].field.as_deref() == Some("roadmap_repo"),
+                "{errors:?}"
+            );
+        }
+        other => panic!("expected a site.toml error, got {other:?}"),
+    }
 }

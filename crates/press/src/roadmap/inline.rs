@@ -5,12 +5,26 @@
 //! is wrong with a line: an unclosed `[`, a link whose `(url` never closes. Those messages become
 //! content errors on the entry's line.
 
+/// How deeply `[...]` may nest. The road map never nests a bracket in another's label more than
+/// once; the limit keeps the (recursive) parser's stack and time bounded on hostile input.
+pub const MAX_DEPTH: usize = 16;
+
 /// The plain text of a piece of inline Markdown and the links it holds, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Inline {
     /// Link markup removed, emphasis markers dropped, whitespace collapsed.
     pub text: String,
     pub links: Vec<Link>,
+    /// The text in order, split where links begin and end (whitespace not yet collapsed).
+    pub spans: Vec<Span>,
+}
+
+/// A piece of [`Inline::spans`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    /// The link at this index of [`Inline::links`].
+    Link(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,46 +36,62 @@ pub struct Link {
 
 /// Parses `source`, or says why it cannot be read.
 pub fn parse(source: &str) -> Result<Inline, String> {
+    parse_nested(source, 0)
+}
+
+/// [`parse`] of text `depth` brackets deep.
+fn parse_nested(source: &str, depth: usize) -> Result<Inline, String> {
     let chars: Vec<char> = source.chars().collect();
     let mut out = Inline::default();
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
             '\\' if i + 1 < chars.len() => {
-                out.text.push(chars[i + 1]);
+                out.push_text(chars[i + 1]);
                 i += 2;
             }
             '*' if chars.get(i + 1) == Some(&'*') => i += 2,
             '`' => i += 1,
             '!' if chars.get(i + 1) == Some(&'[') => {
                 // An image: neither text nor a link of the resource.
-                let (_, next) = link_at(&chars, i + 1)?;
+                let (_, next) = link_at(&chars, i + 1, depth)?;
                 i = next;
             }
             '[' => {
-                let (label, next) = link_at(&chars, i)?;
+                let (label, next) = link_at(&chars, i, depth)?;
                 match label {
                     Bracket::Link(link) => {
                         out.text.push_str(&link.label);
+                        out.spans.push(Span::Link(out.links.len()));
                         out.links.push(link);
                     }
                     Bracket::Text(text) => {
-                        out.text.push('[');
-                        out.text.push_str(&text);
-                        out.text.push(']');
+                        for c in std::iter::once('[').chain(text.chars()).chain([']']) {
+                            out.push_text(c);
+                        }
                     }
                 }
                 i = next;
             }
             ']' => return Err("`]` without a matching `[`".to_string()),
             c => {
-                out.text.push(c);
+                out.push_text(c);
                 i += 1;
             }
         }
     }
     out.text = collapse_whitespace(&out.text);
     Ok(out)
+}
+
+impl Inline {
+    fn push_text(&mut self, c: char) {
+        self.text.push(c);
+        match self.spans.last_mut() {
+            Some(Span::Text(t)) => t.push(c),
+            _ => self.spans.push(Span::Text(c.to_string())),
+        }
+    }
 }
 
 /// What a `[...]` turned out to be.
@@ -73,10 +103,15 @@ enum Bracket {
 
 /// Reads the `[label](url)` (or bare `[text]`) starting at `open`; returns it and the index just
 /// after it.
-fn link_at(chars: &[char], open: usize) -> Result<(Bracket, usize), String> {
+fn link_at(chars: &[char], open: usize, depth: usize) -> Result<(Bracket, usize), String> {
+    if depth >= MAX_DEPTH {
+        return Err(format!(
+            "`[` brackets are nested more than {MAX_DEPTH} deep"
+        ));
+    }
     let close = matching(chars, open, '[', ']').ok_or("`[` is never closed by `]`")?;
     let label_source: String = chars[open + 1..close].iter().collect();
-    let label = parse(&label_source)?;
+    let label = parse_nested(&label_source, depth + 1)?;
     if chars.get(close + 1) != Some(&'(') {
         return Ok((Bracket::Text(label.text), close + 1));
     }
@@ -183,7 +218,8 @@ mod tests {
         assert!(p.links.is_empty());
         assert_eq!(parse(r"a \[b\] `c`").unwrap().text, "a [b] c");
         assert_eq!(parse("[WIP] thing").unwrap().text, "[WIP] thing");
-        assert_eq!(parse("x ![img](a.png) y").unwrap(), parse("x y").unwrap());
+        assert_eq!(parse("x ![img](a.png) y").unwrap().text, "x y");
+        assert!(parse("x ![img](a.png) y").unwrap().links.is_empty());
         let p = parse(r#"[A](<https://a/b> "title")"#).unwrap();
         assert_eq!(p.links, vec![link("A", "https://a/b")]);
     }
@@ -209,6 +245,35 @@ mod tests {
             .unwrap_err()
             .contains("without a matching"));
         assert!(parse("[[a](u)](v)").unwrap_err().contains("another link"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let n = 100_000;
+        for deep in [
+            format!("{}x{}(https://a.com)", "[".repeat(n), "]".repeat(n)),
+            format!("{}x{}", "![".repeat(n), "](u)".repeat(n)),
+            format!("{}x{}", "[".repeat(n), "]".repeat(n)),
+        ] {
+            let why = parse(&deep).unwrap_err();
+            assert!(why.contains("nested more than 16 deep"), "{why}");
+        }
+        // Up to the limit is fine.
+        let ok = format!("{}x{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(parse(&ok).unwrap().text, ok);
+    }
+
+    #[test]
+    fn spans_split_text_at_links() {
+        let p = parse("See  [the *list*](https://a) now").unwrap();
+        assert_eq!(
+            p.spans,
+            [
+                Span::Text("See  ".into()),
+                Span::Link(0),
+                Span::Text(" now".into())
+            ]
+        );
     }
 
     #[test]

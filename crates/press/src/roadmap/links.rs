@@ -17,6 +17,62 @@ pub fn is_http_url(url: &str) -> bool {
         && !url.chars().any(char::is_whitespace)
 }
 
+/// Where a link in the road map goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An absolute http(s) URL: a resource or a page on the web.
+    Web,
+    /// `#heading`: a place in the road map's own README, which the explorer replaces.
+    Anchor,
+    /// `road_maps/x.md`, `./others.md`, `/LICENSE`: a file of the road map's repository.
+    Relative,
+    /// Anything else (`javascript:`, `mailto:`, `//host`, empty, with spaces): never published.
+    Other,
+}
+
+pub fn target(url: &str) -> Target {
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if is_http_url(url) {
+        Target::Web
+    } else if url.starts_with('#') {
+        Target::Anchor
+    } else if url.is_empty()
+        || scheme.is_some()
+        || url.starts_with("//")
+        || url.contains(['\\', '<', '>', '"'])
+        || url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        Target::Other
+    } else {
+        Target::Relative
+    }
+}
+
+/// A relative link resolved against `repo` (the repository's file URL ending in `/`, such as
+/// `https://github.com/o/r/blob/main/`): `./a/../b.md` becomes `<repo>b.md`. `None` when the
+/// path climbs out of the repository.
+pub fn resolve(repo: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in relative.trim_start_matches('/').split('/') {
+        match segment {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let trailing = if relative.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    Some(format!("{repo}{}{trailing}", parts.join("/")))
+}
+
 fn scheme_and_rest(url: &str) -> Option<(String, &str)> {
     let (scheme, rest) = url.split_once("://")?;
     Some((scheme.to_ascii_lowercase(), rest))
@@ -116,6 +172,46 @@ mod tests {
         ] {
             assert!(!is_http_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn targets_and_resolution() {
+        assert_eq!(target("https://a.com/x"), Target::Web);
+        assert_eq!(target("#learn-from-others"), Target::Anchor);
+        for relative in [
+            "others.md",
+            "road_maps/dev_road_map.md",
+            "./a.md",
+            "/LICENSE",
+            "a.md#x",
+        ] {
+            assert_eq!(target(relative), Target::Relative, "{relative}");
+        }
+        for other in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "mailto:a@b",
+            "//evil.com/x",
+            "",
+            "a b",
+            "https://",
+        ] {
+            assert_eq!(target(other), Target::Other, "{other}");
+        }
+        let repo = "https://github.com/o/r/blob/main/";
+        assert_eq!(
+            resolve(repo, "road_maps/dev.md").as_deref(),
+            Some("https://github.com/o/r/blob/main/road_maps/dev.md")
+        );
+        assert_eq!(
+            resolve(repo, "./a/../others.md#x").as_deref(),
+            Some("https://github.com/o/r/blob/main/others.md#x")
+        );
+        assert_eq!(
+            resolve(repo, "/LICENSE").as_deref(),
+            Some("https://github.com/o/r/blob/main/LICENSE")
+        );
+        assert_eq!(resolve(repo, "../../etc/passwd"), None);
     }
 
     #[test]

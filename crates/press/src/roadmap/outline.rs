@@ -1,8 +1,13 @@
 //! The road map's line structure: sections, subsections, groups and entry lines with their
 //! notes and sub-links, read line by line (the source is a flat list per heading, so a line
 //! walker is simpler and gives exact line numbers). Resource identity is decided later.
+//!
+//! A bullet that is not a resource (advice such as "Take your time…", links to other files of
+//! the road map's repository) is prose of the heading it sits under, not an error.
 
-use super::entry::{self, EntryLine};
+use sb_model::roadmap::Prose;
+
+use super::entry::{self, EntryLine, Item, Linker, SubLine};
 use super::inline::{self, collapse_whitespace};
 use super::Diagnostics;
 
@@ -19,6 +24,7 @@ pub struct SectionDraft {
     pub title: String,
     /// Prose lines directly under the heading.
     pub description: Vec<String>,
+    pub prose: Vec<Prose>,
     pub subsections: Vec<SubsectionDraft>,
 }
 
@@ -27,6 +33,7 @@ pub struct SubsectionDraft {
     pub line: usize,
     /// `None` for the implicit subsection of entries directly under a section.
     pub title: Option<String>,
+    pub prose: Vec<Prose>,
     pub groups: Vec<GroupDraft>,
 }
 
@@ -34,6 +41,7 @@ pub struct SubsectionDraft {
 pub struct GroupDraft {
     pub line: usize,
     pub title: Option<String>,
+    pub prose: Vec<Prose>,
     pub entries: Vec<EntryDraft>,
 }
 
@@ -55,7 +63,7 @@ enum Open {
 }
 
 /// Reads the structure of `markdown`, recording unreadable lines in `diag`.
-pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
+pub fn read(markdown: &str, linker: Linker, diag: &mut Diagnostics) -> Outline {
     let mut outline = Outline::default();
     let mut open = Open::Nothing;
     for (index, raw) in markdown.lines().enumerate() {
@@ -73,7 +81,7 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
         }
         let indented = line.len() != text.len();
         if open != Open::Nothing && (indented || text.starts_with('>')) {
-            follow_entry(&mut outline, open, n, text, diag);
+            follow_entry(&mut outline, open, n, text, linker, diag);
             continue;
         }
         open = Open::Nothing;
@@ -85,6 +93,7 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
                     line: n,
                     title,
                     description: Vec::new(),
+                    prose: Vec::new(),
                     subsections: Vec::new(),
                 }),
                 3 => current_section(&mut outline)
@@ -92,6 +101,7 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
                     .push(SubsectionDraft {
                         line: n,
                         title: Some(title),
+                        prose: Vec::new(),
                         groups: Vec::new(),
                     }),
                 _ => diag.warn(
@@ -104,19 +114,25 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
             current_subsection(&mut outline, n).groups.push(GroupDraft {
                 line: n,
                 title: Some(title),
+                prose: Vec::new(),
                 entries: Vec::new(),
             });
         } else if let Some(body) = list_item(text) {
-            if indented {
-                diag.error(
-                    n,
-                    Some("entry"),
-                    "an indented list line that does not belong to an entry",
-                );
-                continue;
+            // An indented bullet that does not follow an entry (a nested list of advice) is read
+            // like any other bullet.
+            let mut warnings = Vec::new();
+            let item = entry::parse(body, linker, &mut warnings);
+            for (field, w) in warnings {
+                diag.warn(n, Some(field), w);
             }
-            open = match entry::parse(body) {
-                Ok(parsed) => {
+            open = match item {
+                Ok(Item::Prose(prose)) => {
+                    if !prose.parts.is_empty() {
+                        add_prose(&mut outline, prose);
+                    }
+                    Open::Nothing
+                }
+                Ok(Item::Entry(parsed)) => {
                     current_group(&mut outline, n).entries.push(EntryDraft {
                         line: n,
                         parsed,
@@ -140,7 +156,14 @@ pub fn read(markdown: &str, diag: &mut Diagnostics) -> Outline {
 }
 
 /// A note (`> …`) or sub-link (`- [Volume 1](…)`) line after an entry.
-fn follow_entry(outline: &mut Outline, open: Open, n: usize, text: &str, diag: &mut Diagnostics) {
+fn follow_entry(
+    outline: &mut Outline,
+    open: Open,
+    n: usize,
+    text: &str,
+    linker: Linker,
+    diag: &mut Diagnostics,
+) {
     if open == Open::Broken {
         return;
     }
@@ -148,19 +171,41 @@ fn follow_entry(outline: &mut Outline, open: Open, n: usize, text: &str, diag: &
         .entries
         .last_mut()
         .expect("an open entry was pushed");
-    if let Some(quote) = text.strip_prefix('>') {
-        let quote = plain(quote);
+    let mut add_note = |more: String| {
         entry.note = Some(match entry.note.take() {
-            Some(before) => format!("{before} {quote}"),
-            None => quote,
+            Some(before) => format!("{before} {more}"),
+            None => more,
         });
+    };
+    if let Some(quote) = text.strip_prefix('>') {
+        add_note(plain(quote));
     } else if let Some(body) = list_item(text) {
-        match entry::parse_sub_links(body) {
-            Ok(links) => entry.parsed.links.extend(links),
+        let mut warnings = Vec::new();
+        match entry::parse_sub_line(body, linker, &mut warnings) {
+            Ok(SubLine::Links(links)) => entry.parsed.links.extend(links),
+            // Advice under a resource is more of its note.
+            Ok(SubLine::Text(more)) if !more.is_empty() => add_note(more),
+            Ok(SubLine::Text(_)) => {}
             Err(why) => diag.error(n, Some("entry"), why),
+        }
+        for (field, w) in warnings {
+            diag.warn(n, Some(field), w);
         }
     }
     // Other indented text continues the entry's paragraph; the road map never has any.
+}
+
+/// Puts a prose bullet under the innermost heading it follows: the last group, else the last
+/// subsection, else the section.
+fn add_prose(outline: &mut Outline, prose: Prose) {
+    let section = current_section(outline);
+    match section.subsections.last_mut() {
+        None => section.prose.push(prose),
+        Some(sub) => match sub.groups.last_mut() {
+            None => sub.prose.push(prose),
+            Some(group) => group.prose.push(prose),
+        },
+    }
 }
 
 /// `## Title` → `(2, "Title")`.
@@ -212,6 +257,7 @@ fn current_subsection(outline: &mut Outline, n: usize) -> &mut SubsectionDraft {
         section.subsections.push(SubsectionDraft {
             line: n,
             title: None,
+            prose: Vec::new(),
             groups: Vec::new(),
         });
     }
@@ -224,6 +270,7 @@ fn current_group(outline: &mut Outline, n: usize) -> &mut GroupDraft {
         subsection.groups.push(GroupDraft {
             line: n,
             title: None,
+            prose: Vec::new(),
             entries: Vec::new(),
         });
     }

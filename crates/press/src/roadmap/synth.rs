@@ -42,12 +42,14 @@ pub fn synthetic(resources: usize) -> Roadmap {
                 }
                 groups.push(Group {
                     title: (g > 0).then(|| format!("Group {}.{}.{}", s + 1, sub + 1, g + 1)),
+                    prose: Vec::new(),
                     entries,
                 });
             }
             subsections.push(Subsection {
                 id: format!("{section_id}-part-{}", sub + 1),
                 title: Some(format!("{title}, part {}", sub + 1)),
+                prose: Vec::new(),
                 groups,
             });
         }
@@ -59,6 +61,7 @@ pub fn synthetic(resources: usize) -> Roadmap {
             } else {
                 String::new()
             },
+            prose: Vec::new(),
             subsections,
         });
     }
