@@ -113,21 +113,18 @@ pub fn render_split(
     }
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
-    let mut prepare = |events: Vec<Event<'_>>, ids: &mut HashSet<String>| {
+    let mut prepare = |events: Vec<Event<'_>>| {
         let events = with_lazy_images(events, content, &mut problems);
-        finish(with_heading_ids(events, ids), markdown.len())
+        finish(with_heading_ids(events, &mut ids), markdown.len())
     };
     let (first, rest) = match cuts.first() {
-        None => (
-            prepare(parsed.into_iter().map(|(e, _)| e).collect(), &mut ids),
-            None,
-        ),
+        None => (prepare(parsed.into_iter().map(|(e, _)| e).collect()), None),
         Some(&i) => {
             // The marker's block is Start(HtmlBlock), Html(marker), End(HtmlBlock).
             let before = &markdown[..parsed[i - 1].1.start];
-            let first = prepare(Parser::new_ext(before, options()).collect(), &mut ids);
-            let rest: Vec<Event<'_>> = parsed.into_iter().skip(i + 2).map(|(e, _)| e).collect();
-            (first, Some(prepare(rest, &mut ids)))
+            let first = prepare(Parser::new_ext(before, options()).collect());
+            let rest = parsed.into_iter().skip(i + 2).map(|(e, _)| e).collect();
+            (first, Some(prepare(rest)))
         }
     };
     Split {
