@@ -643,6 +643,7 @@ fn what_is_really_broken_stays_an_error() {
         &[
             "- [Free GPUs](javascript:alert(1))",
             "- Advice with a [bad link](javascript:alert(1)).",
+            "- Plain advice is not an error, nor is [a link here](#free-gpus).",
             "- 📚 [Course](#free-gpus)",
         ],
     );
@@ -657,7 +658,7 @@ fn what_is_really_broken_stays_an_error() {
         [
             (first, Some("entry")),
             (first + 1, Some("entry")),
-            (first + 2, Some("entry"))
+            (first + 3, Some("entry"))
         ]
     );
     assert!(

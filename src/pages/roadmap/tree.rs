@@ -1,5 +1,6 @@
 //! The list view: a real ARIA tree (one tab stop, arrow keys, aria-expanded, aria-level) of
-//! sections, subsections, groups and resources, with status buttons and personal notes.
+//! sections, subsections, groups and resources, with status buttons and personal notes, and the
+//! road map's own advice (prose) under the heading it belongs to.
 //!
 //! Keys on a resource: Space toggles done, P in progress, S skipped, R reset, N note,
 //! Enter opens the resource.
@@ -95,7 +96,7 @@ pub fn Tree() -> impl IntoView {
                 ev.prevent_default();
                 ex.set_status(resource, next);
             }
-        } else if key == " " || key == "Enter" {
+        } else if node.is_container() && (key == " " || key == "Enter") {
             ev.prevent_default();
             ex.toggle(&node.key);
         }
@@ -158,6 +159,7 @@ fn Row(node: TreeNode) -> impl IntoView {
     };
     match node.kind {
         NodeKind::Entry => view! { <EntryRow node tabindex on_focus /> }.into_any(),
+        NodeKind::Prose => view! { <ProseRow node tabindex on_focus /> }.into_any(),
         _ => {
             let expanded = {
                 let key = key.clone();
@@ -187,6 +189,40 @@ fn Row(node: TreeNode) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// A line of the road map's advice: text (escaped by the renderer), with links only to http(s)
+/// pages, opening in a new tab.
+#[component]
+fn ProseRow<T, F>(node: TreeNode, tabindex: T, on_focus: F) -> impl IntoView
+where
+    T: Fn() -> &'static str + Send + Sync + 'static,
+    F: Fn(web_sys::FocusEvent) + 'static,
+{
+    let parts = node.prose.map(|p| p.parts).unwrap_or_default();
+    view! {
+        <li
+            role="treeitem"
+            id=dom_id(&node.key)
+            {..aria_level(node.level)}
+            tabindex=tabindex
+            class=format!("tree-row tree-prose level-{}", node.level)
+            on:focus=on_focus
+        >
+            <p class="prose-line">
+                {parts
+                    .into_iter()
+                    .map(|part| match part.url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                        Some(url) => view! {
+                            <a href=url target="_blank" rel="noopener noreferrer" tabindex="-1">{part.text}</a>
+                        }
+                        .into_any(),
+                        None => view! { {part.text} }.into_any(),
+                    })
+                    .collect_view()}
+            </p>
+        </li>
     }
 }
 
