@@ -164,6 +164,11 @@ fn finish_dist(out: &Path, base: &str) -> Result {
     }
     write(&index_path, &html)?;
     write(&out.join("404.html"), &html)?;
+    // press's marker for its own output folder (trunk copied it along): not for the host.
+    let marker = out.join("data/.press-output");
+    if marker.exists() {
+        fs::remove_file(&marker).map_err(|e| format!("{}: {e}", marker.display()))?;
+    }
     let headers = read(&root().join("hosting/_headers"))?;
     write(&out.join("_headers"), &headers_for(&headers, base, host()))?;
     let redirects = read(&root().join("hosting/_redirects"))?;
