@@ -120,8 +120,9 @@ fn IncomingDialog(message: RwSignal<String>) -> impl IntoView {
     Effect::new(move |_| {
         let pending = ex.incoming.with(Option::is_some);
         if let Some(d) = dialog.get() {
-            if pending && !d.open() {
-                let _ = d.show_modal();
+            if pending && !d.open() && d.show_modal().is_ok() {
+                // The first button, once the dialog's content is in place.
+                request_animation_frame(|| browser::focus_id("incoming-action"));
             } else if !pending && d.open() {
                 d.close();
             }
@@ -147,7 +148,7 @@ fn IncomingDialog(message: RwSignal<String>) -> impl IntoView {
                 <h2 id="incoming-title">"Progress not loaded"</h2>
                 <p>{format!("The progress in {from} could not be used: {e}. Your progress was not changed.")}</p>
                 <div class="tool-buttons">
-                    <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+                    <button type="button" id="incoming-action" class="button" on:click=move |_| close()>"Close"</button>
                 </div>
             }
             .into_any(),
@@ -156,7 +157,7 @@ fn IncomingDialog(message: RwSignal<String>) -> impl IntoView {
                 <p>{format!("This browser already has the progress in {from}.")}</p>
                 {p.dropped_note().map(|n| view! { <p>{n}</p> })}
                 <div class="tool-buttons">
-                    <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+                    <button type="button" id="incoming-action" class="button" on:click=move |_| close()>"Close"</button>
                 </div>
             }
             .into_any(),
@@ -167,7 +168,7 @@ fn IncomingDialog(message: RwSignal<String>) -> impl IntoView {
                 {p.dropped_note().map(|n| view! { <p>{n}</p> })}
                 <p class="muted">"Resources it does not mention keep their status."</p>
                 <div class="tool-buttons">
-                    <button type="button" class="button button-primary" on:click=apply>"Apply"</button>
+                    <button type="button" id="incoming-action" class="button button-primary" on:click=apply>"Apply"</button>
                     <button type="button" class="button" on:click=move |_| close()>"Cancel"</button>
                 </div>
             }
