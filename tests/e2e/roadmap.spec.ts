@@ -1,6 +1,7 @@
 // The ML road map explorer on the real road map: structure, progress, portability, search,
 // permalinks and keyboard use.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { data } from './helpers';
 
@@ -257,4 +258,43 @@ test('a map station opens its section in the list', async ({ page }) => {
   await page.getByRole('button', { name: /^Job Skills:/ }).click();
   await expect(sectionRow(page, 'Job Skills')).toBeFocused();
   await expect(sectionRow(page, 'Job Skills')).toBeInViewport();
+});
+
+test("the road map's advice (prose) shows as escaped text under its heading", async ({ page }) => {
+  // The bundled README is upstream's text, which has no prose bullets today: serve a copy of the
+  // built roadmap.json with prose as press writes it (see crates/press/tests/roadmap_import.rs).
+  const doc = roadmap();
+  const others = 'https://github.com/loganthorneloe/ml-road-map/blob/main/others.md';
+  const prereq = doc.sections.find((s: any) => s.id === 'prerequisites');
+  prereq.prose = [{ parts: [{ text: 'Take your time. See ' }, { text: 'the others', url: others }, { text: ' <img src=x onerror="window.__xss=1">' }] }];
+  const maths = prereq.subsections.find((s: any) => s.id === 'mathematics');
+  maths.prose = [{ parts: [{ text: 'Skip what you already know.' }] }, { parts: [{ text: 'not a link', url: 'javascript:window.__xss=1' }] }];
+  await page.route('**/data/roadmap.json', (route) => route.fulfill({ json: doc }));
+  await open(page);
+
+  const advice = page.locator('.tree-prose').filter({ hasText: 'Take your time.' });
+  // Right under the Prerequisites row, one level down, as text.
+  const rows = page.locator('[role=tree] > [role=treeitem]');
+  await expect(rows.nth(0)).toContainText('Prerequisites');
+  await expect(rows.nth(1)).toContainText('Take your time. See the others');
+  await expect(advice).toHaveAttribute('aria-level', '2');
+  await expect(advice).toContainText('<img src=x onerror="window.__xss=1">');
+  await expect(advice.locator('img')).toHaveCount(0);
+  const link = advice.getByRole('link', { name: 'the others' });
+  await expect(link).toHaveAttribute('href', others);
+  await expect(link).toHaveAttribute('target', '_blank');
+  // Subsection prose follows the subsection's row; a non-http(s) URL is not a link.
+  const mathsRow = page.locator('[role=treeitem][aria-level="2"]').filter({ hasText: 'Mathematics' });
+  await expect(mathsRow.locator('xpath=following-sibling::li[1]')).toHaveText('Skip what you already know.');
+  const notLink = page.locator('.tree-prose').filter({ hasText: 'not a link' });
+  await expect(notLink).toHaveAttribute('aria-level', '3');
+  await expect(notLink.locator('a')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+  // Resources are unchanged, and the page stays accessible with prose rows.
+  await expect(page.locator('.tree-entry')).toHaveCount(72);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  // Collapsing the section hides its advice.
+  await sectionRow(page, 'Prerequisites').locator('.row-label').click();
+  await expect(advice).toBeHidden();
 });
