@@ -187,7 +187,9 @@ test('every page answers 200 and any other path a real 404 with the not-found pa
   }
   const response = await page.goto('./articles/no-such-article');
   expect(response?.status()).toBe(404);
-  await expect(await h1(page)).toHaveText(/not found/i);
+  await expect(page.getByRole('alert')).toContainText("We couldn't find that");
+  expect((await page.goto('./no-such-page'))?.status()).toBe(404);
+  await expect(await h1(page)).toHaveText('Page not found');
 });
 
 /** Every file under a folder, recursively. */
