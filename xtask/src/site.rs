@@ -50,7 +50,7 @@ pub fn keyring(fallback: Fallback) -> Option<PathBuf> {
 }
 
 /// Builds the site for `base` into `out` and returns `out`. Only a `Fallback::Demo` build lets
-/// press seal with the demo keys (`--demo-keyring`); any other build is checked to hold none.
+/// press seal with the demo keys (`--demo-keyring`); every build is checked to publish no key.
 pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     let base = normalize_base(base);
     let keyring = keyring(fallback).map(|k| k.to_string_lossy().into_owned());
@@ -76,55 +76,46 @@ pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     )?;
     finish_dist(out, &base)?;
     press(&["pages", "--content", "content", "--dist"], out)?;
-    if fallback == Fallback::Refuse {
-        let found = files_with_demo_keys(out)?;
-        if !found.is_empty() {
-            return Err(format!(
-                "the build holds the public demo keys, in {found:?}: do not publish it"
-            ));
-        }
+    let mut secrets = keyring_secrets(&root().join(DEMO_KEYRING))?;
+    if let Some(keyring) = &keyring {
+        secrets.extend(keyring_secrets(Path::new(keyring))?);
+    }
+    let found = files_with_secrets(out, &secrets)?;
+    if !found.is_empty() {
+        return Err(format!(
+            "the build holds a keyring secret, in {found:?}: do not publish it (is a keyring \
+             file inside content/ or public/?)"
+        ));
     }
     eprintln!("build: site for base {base} is in {}", out.display());
     Ok(out.to_path_buf())
 }
 
-/// The demo keyring's secrets, as written (base64url) and as raw bytes.
-fn demo_secrets() -> Result<Vec<Vec<u8>>> {
-    let ring = read(&root().join(DEMO_KEYRING))?;
+/// The secrets of a keyring file (`key = "<base64url>"` lines), as written and as raw bytes.
+fn keyring_secrets(path: &Path) -> Result<Vec<Vec<u8>>> {
+    use base64ct::Encoding;
+    let ring = read(path)?;
     let mut secrets = Vec::new();
     for line in ring.lines() {
         if let Some(text) = line
+            .trim()
             .strip_prefix("key = \"")
             .and_then(|l| l.strip_suffix('"'))
         {
             secrets.push(text.as_bytes().to_vec());
-            secrets.push(base64url_decode(text).ok_or("the demo keyring has a bad key")?);
+            secrets.push(
+                base64ct::Base64UrlUnpadded::decode_vec(text)
+                    .map_err(|e| format!("{}: a bad key: {e}", path.display()))?,
+            );
         }
     }
     Ok(secrets)
 }
 
-fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut bits = 0u32;
-    let mut count = 0;
-    let mut out = Vec::new();
-    for c in text.trim_end_matches('=').bytes() {
-        bits = (bits << 6) | ALPHABET.iter().position(|&a| a == c)? as u32;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push((bits >> count) as u8);
-            bits &= (1 << count) - 1;
-        }
-    }
-    Some(out)
-}
-
-/// Every file under `dir` that holds a demo key (in its base64url form or as raw bytes): the
-/// check that a site to publish carries none.
-pub fn files_with_demo_keys(dir: &Path) -> Result<Vec<PathBuf>> {
-    let secrets = demo_secrets()?;
+/// Every file under `dir` that holds one of `secrets`: a built site must carry no key (say a
+/// keyring dropped into `content/` or `public/`). That the demo keys never *seal* a deploy is
+/// press's check (`--demo-keyring`), not this one: sealed units never hold their key.
+pub fn files_with_secrets(dir: &Path, secrets: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -284,15 +275,15 @@ mod tests {
     }
 
     #[test]
-    fn finds_demo_keys_as_text_and_bytes() {
+    fn finds_keyring_secrets_as_text_and_bytes() {
         let dir = crate::run::work_dir("test-demo-key-scan");
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("data")).unwrap();
         fs::write(dir.join("index.html"), "<p>nothing secret</p>").unwrap();
-        let secrets = demo_secrets().unwrap();
+        let secrets = keyring_secrets(&root().join(DEMO_KEYRING)).unwrap();
         assert_eq!(secrets.len(), 4, "two keys, each as text and bytes");
         assert_eq!(secrets[1].len(), 32);
-        assert!(files_with_demo_keys(&dir).unwrap().is_empty());
+        assert!(files_with_secrets(&dir, &secrets).unwrap().is_empty());
         let mut raw = b"prefix".to_vec();
         raw.extend_from_slice(&secrets[1]);
         fs::write(dir.join("data/raw.bin"), raw).unwrap();
@@ -302,7 +293,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            files_with_demo_keys(&dir).unwrap(),
+            files_with_secrets(&dir, &secrets).unwrap(),
             [dir.join("data/raw.bin"), dir.join("link.txt")]
         );
     }

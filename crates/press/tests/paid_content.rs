@@ -14,7 +14,8 @@ use sb_press::BuildError;
 
 mod common;
 use common::{
-    build, build_error, demo_keyring, edited_fixture, read_json, sample_content, Edit, PAID_TIER,
+    build, build_error, demo_keyring, edited_fixture, files_under, read_json, sample_content, Edit,
+    PAID_TIER,
 };
 
 /// The canary strings planted in the sample's paid content (`PAID-REF-…`).
@@ -33,19 +34,6 @@ fn canaries(content: &Path) -> Vec<String> {
         }
     }
     found
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 fn sealed_sample() -> (tempfile::TempDir, PathBuf) {
@@ -327,16 +315,19 @@ fn marking_mistakes_name_file_line_and_field() {
     }
 }
 
+/// Marks the fixture's newer article paid (its marker comes from each test).
+const NEWER_ARTICLE_PAID: Edit = (
+    "articles/newer-article.md",
+    "topics = [\"model-serving\"]",
+    "topics = [\"model-serving\"]\ntier = \"paid\"",
+);
+
 #[test]
 fn a_paywalled_fixture_article_keeps_its_preview_and_seals_the_rest() {
     let article = "articles/newer-article.md";
     let (dir, content) = edited_fixture(&[
         PAID_TIER,
-        (
-            article,
-            "topics = [\"model-serving\"]",
-            "topics = [\"model-serving\"]\ntier = \"paid\"",
-        ),
+        NEWER_ARTICLE_PAID,
         (article, "## A heading", "<!-- paywall -->\n\n## A heading"),
     ]);
     let out = dir.path().join("out");
@@ -362,11 +353,7 @@ fn a_nested_image_before_the_marker_still_seals_the_rest() {
     let article = "articles/newer-article.md";
     let (dir, content) = edited_fixture(&[
         PAID_TIER,
-        (
-            article,
-            "topics = [\"model-serving\"]",
-            "topics = [\"model-serving\"]\ntier = \"paid\"",
-        ),
+        NEWER_ARTICLE_PAID,
         (
             article,
             "The newer",

@@ -11,7 +11,6 @@
 //! tries the same cases.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -20,7 +19,7 @@ use sb_model::paywall::{article_doc, week_doc, week_entry_slot, PaidBody, ARTICL
 use sb_model::{Article, Week, WeekEntry};
 
 mod common;
-use common::{build, demo_keyring, edited_fixture, read_json, PAID_TIER};
+use common::{build, demo_keyring, edited_fixture, files_under, read_json, PAID_TIER};
 
 /// Where a block's words go: free text in the preview, the canary in the paid part.
 const WORD: &str = "@W@";
@@ -152,19 +151,6 @@ fn paid_entry(case: &Case) -> String {
          summary = \"{c} summary\"\ncommentary = '''{}'''\ntier = \"paid\"\n",
         case.paid.first().map_or(c.clone(), |b| b.replace(WORD, c))
     )
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 fn open(doc: &str, slot: &str, sealed: &sb_model::paywall::Sealed) -> Vec<u8> {
