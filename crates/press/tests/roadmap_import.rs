@@ -792,3 +792,34 @@ fn roadmap_repo_in_site_toml_reaches_roadmap_json() {
         other => panic!("expected a site.toml error, got {other:?}"),
     }
 }
+
+/// Percent-encoded dot segments (`%2e%2e`, which browsers read as `..`) and encoded slashes
+/// cannot climb out of `roadmap_repo`: the link is a warning on its line and stays text (an
+/// entry's own title link that cannot be published is an error, as before).
+#[test]
+fn encoded_dot_segments_do_not_leave_roadmap_repo() {
+    let escapes = [
+        "%2e%2e/%2e%2e/%2e%2e/%2e%2e/attacker/repo",
+        "..%2f..%2f..%2f..%2fattacker/repo",
+    ];
+    for escape in escapes {
+        let bullet = format!("- 📚 [Escape](https://example.com/escape) by [someone]({escape})");
+        let text = insert_after(&readme(), "### Deep Learning and Transformers", &[&bullet]);
+        let line = line_with(&text, escape);
+        let (r, warnings) = import(Path::new("README.md"), &text, Some(REPO)).unwrap();
+        let left: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.message.contains("leaves the road map's repository"))
+            .collect();
+        assert_eq!(left.len(), 1, "{escape}: {warnings:?}");
+        assert_eq!(left[0].line, line, "{escape}");
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(!json.contains("attacker/repo\""), "{escape}: {json}");
+        assert!(!json.contains(escape), "{escape}");
+
+        let bullet = format!("- 📚 [Escape]({escape}) by someone");
+        let text = insert_after(&readme(), "### Deep Learning and Transformers", &[&bullet]);
+        let errors = import(Path::new("README.md"), &text, Some(REPO)).unwrap_err();
+        assert_eq!(errors[0].line, line_with(&text, escape), "{errors:?}");
+    }
+}

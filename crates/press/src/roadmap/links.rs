@@ -53,24 +53,65 @@ pub fn target(url: &str) -> Target {
 
 /// A relative link resolved against `repo` (the repository's file URL ending in `/`, such as
 /// `https://github.com/o/r/blob/main/`): `./a/../b.md` becomes `<repo>b.md`. `None` when the
-/// path climbs out of the repository.
+/// path climbs out of the repository, also once percent-decoded: browsers read `%2e%2e` as
+/// `..`, and servers may decode `%2f` (`/`) and `%5c` (`\`) before resolving the path.
 pub fn resolve(repo: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in relative.trim_start_matches('/').split('/') {
+    let split = relative.find(['?', '#']).unwrap_or(relative.len());
+    let (path, suffix) = relative.split_at(split);
+    let mut depth = 0usize;
+    for segment in fully_decoded(path).split(['/', '\\']) {
         match segment {
+            "." | "" => {}
+            ".." => depth = depth.checked_sub(1)?,
+            _ => depth += 1,
+        }
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in path.trim_start_matches('/').split('/') {
+        match fully_decoded(segment).as_str() {
             "." | "" => {}
             ".." => {
                 parts.pop()?;
             }
-            s => parts.push(s),
+            _ => parts.push(segment),
         }
     }
-    let trailing = if relative.ends_with('/') && !parts.is_empty() {
+    let trailing = if path.ends_with('/') && !parts.is_empty() {
         "/"
     } else {
         ""
     };
-    Some(format!("{repo}{}{trailing}", parts.join("/")))
+    Some(format!("{repo}{}{trailing}{suffix}", parts.join("/")))
+}
+
+/// `text` with its `%XX` escapes decoded, again and again until none is left (`%252e` is `.`).
+fn fully_decoded(text: &str) -> String {
+    let mut text = text.to_string();
+    loop {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .filter(|h| bytes[i] == b'%' && h.iter().all(u8::is_ascii_hexdigit));
+            match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                }
+                None => {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+        }
+        let decoded = String::from_utf8_lossy(&out).into_owned();
+        if decoded == text {
+            return text;
+        }
+        text = decoded;
+    }
 }
 
 fn scheme_and_rest(url: &str) -> Option<(String, &str)> {
@@ -212,6 +253,34 @@ mod tests {
             Some("https://github.com/o/r/blob/main/LICENSE")
         );
         assert_eq!(resolve(repo, "../../etc/passwd"), None);
+        assert_eq!(
+            resolve(repo, "a/b%20c.md?x=1#../../..").as_deref(),
+            Some("https://github.com/o/r/blob/main/a/b%20c.md?x=1#../../..")
+        );
+    }
+
+    /// The security review's escape: `%2e%2e` is `..` to a browser, which would normalise the
+    /// link to `https://github.com/attacker/repo`; encoded slashes may be decoded by a server.
+    #[test]
+    fn percent_encoded_dot_segments_do_not_escape_the_repository() {
+        let repo = "https://github.com/o/r/blob/main/";
+        for escape in [
+            "%2e%2e/%2e%2e/%2e%2e/%2e%2e/attacker/repo",
+            "%2E%2E/%2e./.%2E/..%2F..%2fattacker/repo",
+            "a/..%2f..%2f..%2f..%2f..%2fattacker/repo",
+            "..%5c..%5c..%5c..%5cattacker/repo",
+            "%252e%252e/%252e%252e/%252e%252e/%252e%252e/attacker/repo",
+        ] {
+            assert_eq!(resolve(repo, escape), None, "{escape}");
+        }
+        assert_eq!(
+            resolve(repo, "a/%2e%2e/b.md").as_deref(),
+            Some("https://github.com/o/r/blob/main/b.md")
+        );
+        assert_eq!(
+            resolve(repo, "a/%2E/b%2fc.md").as_deref(),
+            Some("https://github.com/o/r/blob/main/a/b%2fc.md")
+        );
     }
 
     #[test]
