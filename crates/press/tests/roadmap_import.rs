@@ -45,6 +45,14 @@ fn by_title<'a>(r: &'a Roadmap, title: &str) -> &'a Resource {
 }
 
 /// 1-based number of the first line of `text` containing `needle`.
+/// Each error's line and field, to compare with what a test expects.
+fn lines_and_fields(errors: &[ContentError]) -> Vec<(usize, Option<&str>)> {
+    errors
+        .iter()
+        .map(|e| (e.line, e.field.as_deref()))
+        .collect()
+}
+
 fn line_with(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.contains(needle))
@@ -417,10 +425,7 @@ fn a_mangled_entry_is_an_error_on_its_line() {
         None,
     )
     .unwrap_err();
-    let found: Vec<_> = errors
-        .iter()
-        .map(|e| (e.line, e.field.as_deref()))
-        .collect();
+    let found = lines_and_fields(&errors);
     let rust = line_with(&text, "[Rust](https://doc.rust-lang.org/book/)");
     assert_eq!(found, [(96, Some("entry")), (rust, Some("entry"))]);
     assert_eq!(git, 96);
@@ -649,10 +654,7 @@ fn what_is_really_broken_stays_an_error() {
     );
     let first = line_with(&text, "- [Free GPUs](javascript");
     let errors = import(Path::new("README.md"), &text, Some(REPO)).unwrap_err();
-    let found: Vec<_> = errors
-        .iter()
-        .map(|e| (e.line, e.field.as_deref()))
-        .collect();
+    let found = lines_and_fields(&errors);
     assert_eq!(
         found,
         [
@@ -693,10 +695,7 @@ fn deeply_nested_brackets_are_an_error_on_their_line() {
     let started = std::time::Instant::now();
     let errors = import(Path::new("README.md"), &text, None).unwrap_err();
     assert!(started.elapsed().as_secs() < 20);
-    let found: Vec<_> = errors
-        .iter()
-        .map(|e| (e.line, e.field.as_deref()))
-        .collect();
+    let found = lines_and_fields(&errors);
     assert_eq!(found, [(first, Some("entry")), (first + 1, Some("entry"))]);
     assert!(
         errors[0].message.contains("nested more than"),
