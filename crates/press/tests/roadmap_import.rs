@@ -692,9 +692,7 @@ fn deeply_nested_brackets_are_an_error_on_their_line() {
         ],
     );
     let first = line_with(&text, "- 📚 [[[");
-    let started = std::time::Instant::now();
     let errors = import(Path::new("README.md"), &text, None).unwrap_err();
-    assert!(started.elapsed().as_secs() < 20);
     let found = lines_and_fields(&errors);
     assert_eq!(found, [(first, Some("entry")), (first + 1, Some("entry"))]);
     assert!(
