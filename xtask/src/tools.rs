@@ -6,9 +6,19 @@ use crate::run::{check, cmd, output, root, Result};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in Cargo.toml (`=0.2.130`).
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
-const APT_PACKAGES: [(&str, &str); 3] = [
+const APT_PACKAGES: [(&str, &str); 5] = [
     ("chromium", "/usr/bin/chromium"),
     ("nginx", "/usr/sbin/nginx"),
+    // Brotli for the bench's nginx only (`cargo xtask bench` loads them; hosting/nginx.conf
+    // does not): first-load transfer is measured the way a CDN serves it.
+    (
+        "libnginx-mod-http-brotli-filter",
+        "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
+    ),
+    (
+        "libnginx-mod-http-brotli-static",
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    ),
     (
         "fonts-noto-color-emoji",
         "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
@@ -85,6 +95,6 @@ fn npm() -> Result {
     if fresh {
         return Ok(());
     }
-    eprintln!("setup: installing npm packages (Playwright, axe, wasm-opt)");
+    eprintln!("setup: installing npm packages (Playwright, axe, wasm-opt, Lighthouse)");
     check(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
