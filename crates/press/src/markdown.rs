@@ -391,6 +391,12 @@ fn prose_stats(events: &[Event<'_>]) -> (usize, String) {
 /// (heading ids, code language classes, footnotes, lazy images). No `style` attribute survives:
 /// the site runs under a CSP that forbids inline styles.
 pub fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
+
+/// The [`sanitize`] policy as a builder, for callers that add to it (the feeds make URLs
+/// absolute).
+pub fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
         builder.add_tag_attributes(h, ["id"]);
@@ -421,7 +427,7 @@ pub fn sanitize(html: &str) -> String {
         })
         .url_schemes(["http", "https", "mailto"].into())
         .link_rel(Some("noopener noreferrer"));
-    builder.clean(html).to_string()
+    builder
 }
 
 /// `language-*` classes that pulldown-cmark writes on fenced code blocks.

@@ -193,12 +193,12 @@ pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
     let mut count = 0;
     write(
         &dist.join("feed.xml"),
-        &feeds::rss(&site.config, &site.articles),
+        &feeds::rss(&site.config, &site.articles, &site.weeks),
         &mut count,
     )?;
     write(
         &dist.join("atom.xml"),
-        &feeds::atom(&site.config, &site.articles),
+        &feeds::atom(&site.config, &site.articles, &site.weeks),
         &mut count,
     )?;
     write(&dist.join("sitemap.xml"), &sitemap(site), &mut count)?;

@@ -22,12 +22,16 @@ fn built() -> (tempfile::TempDir, sb_press::site::Site) {
 }
 
 #[test]
-fn rss_and_atom_parse_with_every_article_newest_first() {
+fn rss_and_atom_parse_with_every_article_and_week_newest_first() {
     let (dir, site) = built();
     for name in ["feed.xml", "atom.xml"] {
         let bytes = fs::read(dir.path().join(name)).unwrap();
         let feed = feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(feed.entries.len(), site.articles.len(), "{name}");
+        assert_eq!(
+            feed.entries.len(),
+            site.articles.len() + site.weeks.len(),
+            "{name}"
+        );
         let first = &feed.entries[0];
         assert_eq!(
             first.title.as_ref().unwrap().content,
