@@ -152,20 +152,33 @@ fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }
 
-/// Moves keyboard focus to the element with this id.
+/// Moves keyboard focus to the element with this id (after the takeover: until then the id
+/// may name the pre-rendered copy's element).
 pub fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    let id = id.to_string();
+    after_takeover(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
-/// Scrolls the element with this id to the middle of the screen.
+/// Scrolls the element with this id to the middle of the screen (after the takeover).
 pub fn scroll_to_id(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+    let id = id.to_string();
+    after_takeover(move || {
+        if let Some(d) = document() {
+            scroll_into_center(&d, &id);
+        }
+    });
+}
+
+fn scroll_into_center(document: &web_sys::Document, id: &str) {
+    if let Some(el) = document.get_element_by_id(id) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -333,4 +346,160 @@ pub fn take_fragment(param: &str) -> Option<String> {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
     Some(hash[1..].to_string())
+}
+
+// Taking over from the pre-rendered copy. `press pages` writes every page with its content
+// already in `<div id="sb-prerendered">`; the app mounts into a hidden `<div id="sb-app">` next
+// to it and, once its own page has rendered, swaps the two in one frame, keeping the reader's
+// scroll and focus. Until then ids exist twice: scrolling and focusing by id wait (see
+// [`after_takeover`]).
+
+const STATIC_ID: &str = "sb-prerendered";
+const APP_ID: &str = "sb-app";
+/// How long the app waits for its page before taking over anyway (a page that never renders
+/// must not leave a reader on a copy whose scripts never answer).
+const TAKEOVER_TIMEOUT_MS: f64 = 6000.0;
+
+thread_local! {
+    static TAKEN_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static AFTER: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Where the app mounts: a new hidden `#sb-app` after the pre-rendered copy when there is one,
+/// else `<body>`.
+pub fn app_root() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = document().expect("a document");
+    let body = document.body().expect("a body");
+    if document.get_element_by_id(STATIC_ID).is_none() {
+        return body;
+    }
+    let root = document
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    root.set_id(APP_ID);
+    root.set_hidden(true);
+    let _ = body.append_child(&root);
+    root
+}
+
+/// Whether the app's copy is the one shown (always, when there was no pre-rendered copy).
+pub fn taken_over() -> bool {
+    TAKEN_OVER.get()
+}
+
+/// Runs `f` now if the app's copy is shown, else right after the takeover.
+pub fn after_takeover(f: impl FnOnce() + 'static) {
+    if taken_over() {
+        f();
+    } else {
+        AFTER.with_borrow_mut(|q| q.push(Box::new(f)));
+    }
+}
+
+/// Called once the app is mounted: takes over at once without a pre-rendered copy, else as
+/// soon as the app's `main` shows its page (a heading or an error, nothing loading), or after
+/// [`TAKEOVER_TIMEOUT_MS`].
+pub fn take_over_when_rendered() {
+    let deadline = js_sys::Date::now() + TAKEOVER_TIMEOUT_MS;
+    poll_takeover(deadline);
+}
+
+fn poll_takeover(deadline: f64) {
+    let Some(document) = document() else { return };
+    let app = document.get_element_by_id(APP_ID);
+    let rendered = |app: &web_sys::Element| {
+        let found = |s: &str| app.query_selector(s).ok().flatten().is_some();
+        (found("main h1") || found("main [role=alert]")) && !found("main .loading")
+    };
+    match app {
+        Some(app) if !rendered(&app) && js_sys::Date::now() < deadline => {
+            leptos::prelude::request_animation_frame(move || poll_takeover(deadline));
+        }
+        Some(app) => swap(&document, &app),
+        None => finish(&document),
+    }
+}
+
+/// Replaces the pre-rendered copy with the app's, all in one frame.
+fn swap(document: &web_sys::Document, app: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else { return };
+    let Some(copy) = document.get_element_by_id(STATIC_ID) else {
+        return finish(document);
+    };
+    let (x, y) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
+    let focused = document
+        .active_element()
+        .filter(|e| copy.contains(Some(e)) && !copy.is_same_node(Some(e)))
+        .map(|e| match e.id() {
+            id if !id.is_empty() => Err(id),
+            _ => Ok(path_from(&copy, &e)),
+        });
+    let fragment = w
+        .location()
+        .hash()
+        .ok()
+        .and_then(|h| h.strip_prefix('#').map(str::to_string))
+        .filter(|h| !h.is_empty())
+        .map(|h| js_sys::decode_uri_component(&h).map_or(h, String::from));
+    // The browser already jumped to a target the copy has; the restored offset keeps it.
+    let copy_had_target = fragment
+        .as_deref()
+        .and_then(|id| document.get_element_by_id(id))
+        .is_some_and(|t| copy.contains(Some(&t)));
+    copy.remove();
+    let _ = app.remove_attribute("hidden");
+    let target = match focused {
+        Some(Err(id)) => document.get_element_by_id(&id),
+        Some(Ok(path)) => element_at(app, &path),
+        None => None,
+    };
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    w.scroll_to_with_x_and_y(x, y);
+    if let Some(id) = fragment.filter(|_| !copy_had_target && x == 0.0 && y == 0.0) {
+        scroll_into_center(document, &id);
+    }
+    finish(document);
+}
+
+/// The positions among element siblings from `root` down to `el`.
+fn path_from(root: &web_sys::Element, el: &web_sys::Element) -> Vec<u32> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while !root.is_same_node(Some(&node)) {
+        let mut index = 0;
+        let mut sibling = node.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index);
+        match node.parent_element() {
+            Some(parent) => node = parent,
+            None => return Vec::new(),
+        }
+    }
+    path.reverse();
+    path
+}
+
+fn element_at(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    path.iter().try_fold(root.clone(), |node, &index| {
+        (0..index).try_fold(node.first_element_child()?, |e, _| e.next_element_sibling())
+    })
+}
+
+/// Marks `<html data-app="ready">` and runs what waited for the takeover.
+fn finish(document: &web_sys::Document) {
+    TAKEN_OVER.set(true);
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+    for f in AFTER.with_borrow_mut(std::mem::take) {
+        f();
+    }
 }

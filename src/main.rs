@@ -1,5 +1,8 @@
-//! Boots the Society's Backend app in the browser.
+//! Boots the Society's Backend app in the browser: mounts it (hidden next to a pre-rendered
+//! copy of the page when there is one) and takes over from that copy once it has rendered.
 
 fn main() {
-    leptos::mount::mount_to_body(sb_site::app::App);
+    let root = sb_site::browser::app_root();
+    leptos::mount::mount_to(root, sb_site::app::App).forget();
+    sb_site::browser::take_over_when_rendered();
 }

@@ -1,6 +1,8 @@
 //! Deep links to a part of a page (`/weekly/<week>#<entry>`, `/articles/<slug>#<heading>`):
 //! the page's content arrives after the browser's own jump to the fragment, so the page asks
 //! for it again once rendered, and again when more content arrives (opened paid parts).
+//! While the app's copy is still hidden behind the pre-rendered page, the takeover does this
+//! (only if the reader has not scrolled meanwhile), so nothing is asked here.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -12,6 +14,9 @@ pub fn scroll_to_fragment(track: impl Fn() + 'static) {
     let location = use_location();
     Effect::new(move |_| {
         track();
+        if !browser::taken_over() {
+            return;
+        }
         let hash = location.hash.get_untracked();
         if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
             let id = id.to_string();

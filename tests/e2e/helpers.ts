@@ -39,10 +39,29 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the app has rendered a page (its main heading is visible). */
+/** Whether the page runs scripts: with scripting off, the HTML parser builds `<noscript>`'s
+ *  content as elements (this check runs in Playwright's own world, which a disabled page allows). */
+export async function scripting(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.innerHTML = '<noscript><p></p></noscript>';
+    return probe.querySelector('noscript p') === null;
+  });
+}
+
+/** Waits until the app shows its own copy of the page (`html[data-app=ready]`: it has taken
+ *  over from the pre-rendered one, whose elements then vanish). Nothing to wait for without
+ *  JavaScript. */
+export async function ready(page: Page) {
+  if (await scripting(page)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+}
+
+/** Waits until the page is rendered (its main heading is visible) and, with JavaScript, shown
+ *  by the app. */
 export async function h1(page: Page) {
   const heading = page.locator('main h1');
   await heading.first().waitFor();
+  await ready(page);
   return heading.first();
 }
 

@@ -1,0 +1,170 @@
+// The app taking over from the pre-rendered copy of a page (`<div id="sb-prerendered">`): one
+// copy left, nothing duplicated, the reader's scroll, focus and fragment kept, and the app's
+// own navigation working afterwards.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { data, h1, latestFreeArticle, latestWeek, ready } from './helpers';
+
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
+
+/** Serves `path` with a pre-rendered copy. The built entry's own when it has one; else (a build
+ *  without pre-rendered entries) the app's rendered body, captured in another page, put in
+ *  the entry the way `press` does. */
+async function withStaticCopy(browser: Browser, page: Page, path: string) {
+  const url = new URL(path, site);
+  const entry = await (await page.request.get(url.href)).text();
+  if (entry.includes('id="sb-prerendered"')) return;
+  const other = await browser.newPage();
+  await other.goto(url.href);
+  await h1(other);
+  await expect(other.locator('main .loading')).toHaveCount(0);
+  const copy = await other.evaluate(() =>
+    [...document.body.children]
+      .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName))
+      .map((e) => e.outerHTML)
+      .join(''),
+  );
+  await other.close();
+  await page.route(
+    (u) => u.pathname === url.pathname,
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<body>', `<body>\n<div id="sb-prerendered">${copy}</div>`);
+      await route.fulfill({ response, body });
+    },
+  );
+}
+
+/** Holds every request matching `pattern` until the returned function is called. */
+async function hold(page: Page, pattern: string) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+async function duplicateIds(page: Page) {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+}
+
+for (const [name, path] of [
+  ['home', './'],
+  ['an article', () => `./articles/${latestFreeArticle().slug}`],
+  ['a week', () => `./weekly/${latestWeek().slug}`],
+  ['the road map', './roadmap'],
+  ['topics', './topics'],
+  ['about', './about'],
+] as const) {
+  test(`after the takeover of ${name} one copy is left: one main, one h1, no duplicated id`, async ({ browser, page }) => {
+    const url = typeof path === 'string' ? path : path();
+    await withStaticCopy(browser, page, url);
+    await page.goto(url);
+    await ready(page);
+    await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+    await expect(page.locator('#sb-app')).not.toHaveAttribute('hidden');
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect(page.getByRole('main')).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveCount(1);
+    expect(await duplicateIds(page)).toEqual([]);
+  });
+}
+
+test('while the app renders hidden, assistive technology sees only the pre-rendered copy', async ({ browser, page }) => {
+  await withStaticCopy(browser, page, './about');
+  const release = await hold(page, '**/data/**');
+  await page.goto('./about', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#sb-app')).toBeAttached();
+  await expect(page.locator('#sb-app')).toBeHidden();
+  await expect(page.locator('main')).toHaveCount(2);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  release();
+  await ready(page);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+});
+
+test('the scroll offset and the focused element stay through the takeover', async ({ browser, page }) => {
+  const path = `./articles/${latestFreeArticle().slug}`;
+  await page.setViewportSize({ width: 800, height: 600 });
+  await withStaticCopy(browser, page, path);
+  const release = await hold(page, '**/*.wasm');
+  await page.goto(path, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#sb-prerendered main h1')).toBeVisible();
+  // A link without an id (found by its place) and a scroll well down the article.
+  const before = await page.evaluate(() => {
+    const link = document.querySelector<HTMLElement>('#sb-prerendered nav[aria-label="Main"] a[href$="weekly"]')!;
+    link.focus({ preventScroll: true });
+    window.scrollTo(0, 700);
+    return { y: window.scrollY, focused: document.activeElement?.textContent };
+  });
+  expect(before).toEqual({ y: 700, focused: 'Weekly' });
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  release();
+  await ready(page);
+  await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+  const after = await page.evaluate(() => ({
+    y: window.scrollY,
+    focused: document.activeElement?.textContent,
+    inApp: !!document.activeElement?.closest('#sb-app'),
+  }));
+  expect(after).toEqual({ ...before, inApp: true });
+  // The focused link is the app's: Tab moves on from it.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('Road Map');
+});
+
+test('a focused element with an id keeps the focus', async ({ browser, page }) => {
+  await withStaticCopy(browser, page, './about');
+  const release = await hold(page, '**/*.wasm');
+  await page.goto('./about', { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => document.querySelector<HTMLElement>('#sb-prerendered #main')!.focus());
+  release();
+  await ready(page);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+});
+
+test('a #heading deep link lands on its heading after the takeover', async ({ browser, page }) => {
+  const article = latestFreeArticle();
+  const last = data(`articles/${article.slug}.json`).toc.at(-1);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await withStaticCopy(browser, page, `./articles/${article.slug}`);
+  await page.goto(`./articles/${article.slug}#${last.id}`);
+  await ready(page);
+  await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+  await expect(page.locator(`[id="${last.id}"]`)).toBeInViewport();
+  await expect(page.locator('main h1')).not.toBeInViewport();
+});
+
+test('the app navigates without a full reload after the takeover', async ({ browser, page }) => {
+  await withStaticCopy(browser, page, './');
+  await page.goto('./');
+  await ready(page);
+  await page.evaluate(() => ((window as any).sbMarker = 'kept'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+  await expect(await h1(page)).toHaveText('Articles');
+  expect(await page.evaluate(() => (window as any).sbMarker)).toBe('kept');
+});
+
+test('without a pre-rendered copy the app mounts into body and says it is ready', async ({ page }) => {
+  await page.route(
+    (u) => u.pathname === '/about',
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<body>[^]*<\/body>/, '<body></body>');
+      await route.fulfill({ response, body });
+    },
+  );
+  await page.goto('./about');
+  await expect(await h1(page)).toHaveText("About Society's Backend");
+  await expect(page.locator('#sb-prerendered, #sb-app')).toHaveCount(0);
+  await expect(page.getByRole('main')).toHaveCount(1);
+});
