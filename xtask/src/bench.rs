@@ -1,13 +1,20 @@
 //! `cargo xtask bench`: builds the release site and measures what a reader downloads before the
 //! first page can render (wasm, JS, CSS), raw, gzip -9 and brotli q11. Prints a table and writes
 //! `bench/results.json`. The budget from the foundation issue: wasm + js + css ≤ 150 KB brotli.
+//! Then the "text first" numbers of issue 11 (`text_first`): first-load transfer per page, the
+//! time until an article's text is visible against a plain HTML copy of the same page, the time
+//! until the app is interactive, Lighthouse 12, and a twiggy profile of the wasm.
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
 
 use crate::nginx;
-use crate::run::{node_json, press, root, work_dir, Result};
+use crate::run::{check, cmd, node_json, output, press, root, work_dir, Result};
 use crate::site;
 
 const BENCH_PORT: u16 = 8183;
@@ -128,8 +135,11 @@ pub fn run() -> Result {
         kb(loader.brotli)
     );
     let paid = unlock_speed(&dist)?;
+    // Before the steps below rewrite the data with synthetic road maps and archives.
+    let (text_first, failures) = text_first(&dist)?;
     let explorer = roadmap_speed(&dist)?;
     let archive = archive_bytes(&dist)?;
+    let profile = wasm_profile(&dist);
     let results = serde_json::json!({
         "bundle_bytes": bundle,
         "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
@@ -138,6 +148,8 @@ pub fn run() -> Result {
         "roadmap_explorer": explorer,
         "archive_first_page": archive,
         "paid_week": paid,
+        "text_first": text_first,
+        "wasm_profile": profile,
     });
     let out = root().join("bench/results.json");
     fs::create_dir_all(out.parent().expect("has a parent")).map_err(|e| e.to_string())?;
@@ -147,7 +159,11 @@ pub fn run() -> Result {
     )
     .map_err(|e| e.to_string())?;
     println!("written to {}", out.display());
-    Ok(())
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("bench steps failed:\n{}", failures.join("\n")))
+    }
 }
 
 /// Archive sizes the first-page cost is compared at.
@@ -220,6 +236,557 @@ fn roadmap_speed(dist: &Path) -> Result<serde_json::Value> {
     Ok(value)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issue 11, "Text first": the numbers its goals are stated in, each beside its anchor (the goal,
+// the plain HTML copy timed in the same run, and what the issue measured when it was filed).
+
+/// The port of the bench's own nginx (brotli), apart from the other steps' server.
+const TEXT_FIRST_PORT: u16 = 8184;
+/// Debian's brotli modules for nginx (`cargo xtask setup` installs them): loaded only by the
+/// bench's config, never by `hosting/nginx.conf`.
+const BROTLI_MODULES: [&str; 2] = [
+    "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so",
+    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+];
+/// Files given a `.br` twin (brotli q11) for nginx's `brotli_static`, as a CDN would serve them.
+const PRECOMPRESSED: [&str; 8] = ["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+/// The plain HTML copy of the article's final DOM, written at the top of the bench build.
+const STATIC_COPY: &str = "bench-static-article.html";
+/// Goal: first-load transfer of home, an article and a week.
+const FIRST_LOAD_GOAL_BYTES: u64 = 150 * 1024;
+/// Goal: app time to text over the plain copy's.
+const TEXT_RATIO_GOAL: f64 = 1.1;
+/// Goals: Lighthouse performance, accessibility, best practices, SEO.
+const LIGHTHOUSE_GOALS: [(&str, u64); 4] = [
+    ("performance", 95),
+    ("accessibility", 100),
+    ("best-practices", 100),
+    ("seo", 100),
+];
+/// What issue 11 measured when it was filed (wasm + js + css brotli; Lighthouse performance per
+/// page; the article's text, app and plain copy).
+const ISSUE_BUNDLE_KB: u64 = 284;
+const ISSUE_PERFORMANCE: [(&str, u64); 4] =
+    [("home", 65), ("article", 89), ("week", 81), ("roadmap", 71)];
+const ISSUE_TEXT: &str = "app 2.4–3.3 s, copy 0.8–1.2 s: 2.5–3.0×";
+
+/// The pages measured: home, the newest article, the newest week, the road map (paths under
+/// the base, as the Node scripts take them).
+fn text_first_pages(dist: &Path) -> Result<Vec<(&'static str, String)>> {
+    let newest = |index: &str| -> Result<String> {
+        let path = dist.join("data").join(index);
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let page: Value = serde_json::from_str(&text).map_err(|e| format!("{index}: {e}"))?;
+        newest_slug(&page).ok_or_else(|| format!("{index}: no items"))
+    };
+    Ok(vec![
+        ("home", String::new()),
+        (
+            "article",
+            format!("articles/{}", newest("articles/page-1.json")?),
+        ),
+        ("week", format!("weekly/{}", newest("weeks/page-1.json")?)),
+        ("roadmap", "roadmap".into()),
+    ])
+}
+
+/// The slug of the item with the latest date in an index page.
+fn newest_slug(page: &Value) -> Option<String> {
+    page["items"]
+        .as_array()?
+        .iter()
+        .max_by_key(|i| i["date"].as_str().unwrap_or_default().to_string())
+        .and_then(|i| i["slug"].as_str())
+        .map(str::to_string)
+}
+
+/// The bench's nginx config: `hosting/nginx.conf` as every test renders it, plus Debian's
+/// brotli modules (pre-compressed `.br` files first, on-the-fly level 5 for anything else) when
+/// `brotli`; else the template's gzip as it is.
+fn bench_config(rendered: &str, brotli: bool) -> Result<String> {
+    if !brotli {
+        return Ok(rendered.to_string());
+    }
+    let gzip = "    gzip on;\n";
+    if !rendered.contains(gzip) {
+        return Err("hosting/nginx.conf: no `gzip on;` line to put brotli beside".into());
+    }
+    let modules: String = BROTLI_MODULES
+        .iter()
+        .map(|m| format!("load_module {m};\n"))
+        .collect();
+    let types = "text/css application/javascript application/json application/wasm image/svg+xml application/xml application/rss+xml application/atom+xml text/plain";
+    Ok(modules
+        + &rendered.replacen(
+            gzip,
+            &format!(
+                "{gzip}    brotli_static on;\n    brotli on;\n    brotli_comp_level 5;\n    brotli_types {types};\n"
+            ),
+            1,
+        ))
+}
+
+/// The bench's nginx; stopped (master and workers) when dropped.
+struct BenchServer {
+    child: Child,
+    run: PathBuf,
+    url: String,
+}
+
+impl BenchServer {
+    fn nginx(run: &Path) -> Command {
+        let mut c = Command::new("nginx");
+        c.arg("-p").arg(run).arg("-c").arg(run.join("nginx.conf"));
+        c
+    }
+
+    fn stop(run: &Path) {
+        let _ = Self::nginx(run)
+            .args(["-s", "stop"])
+            .stderr(Stdio::null())
+            .status();
+    }
+
+    fn start(site_root: &Path, brotli: bool) -> Result<Self> {
+        let run = work_dir("nginx-bench-text-first");
+        if run.join("nginx.pid").exists() {
+            Self::stop(&run); // one left over from an interrupted run
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = fs::remove_file(run.join("nginx.pid"));
+        }
+        let rendered = nginx::render_config(TEXT_FIRST_PORT, site_root, "/", &run)?;
+        fs::write(run.join("nginx.conf"), bench_config(&rendered, brotli)?)
+            .map_err(|e| e.to_string())?;
+        let mut child = Self::nginx(&run)
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("could not start nginx: {e}"))?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let exited = child.try_wait().map_err(|e| e.to_string())?;
+            if exited.is_some() || Instant::now() > deadline {
+                let log = fs::read_to_string(run.join("error.log")).unwrap_or_default();
+                let _ = child.kill();
+                return Err(format!(
+                    "the bench's nginx did not start on port {TEXT_FIRST_PORT}:\n{log}"
+                ));
+            }
+            if run.join("nginx.pid").exists()
+                && std::net::TcpStream::connect(("127.0.0.1", TEXT_FIRST_PORT)).is_ok()
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(Self {
+            child,
+            run,
+            url: format!("http://127.0.0.1:{TEXT_FIRST_PORT}/"),
+        })
+    }
+}
+
+impl Drop for BenchServer {
+    fn drop(&mut self) {
+        Self::stop(&self.run);
+        let _ = self.child.wait();
+    }
+}
+
+/// Files the text-first steps add to the bench build (`.br` twins, the plain copy), removed
+/// when dropped, so the later steps (which rewrite the data) never see stale ones.
+struct Scratch(Vec<PathBuf>);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for path in &self.0 {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// Writes a brotli q11 `.br` beside every text file in `dir` (recursively).
+fn precompress(dir: &Path, written: &mut Vec<PathBuf>) -> Result {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            precompress(&path, written)?;
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !PRECOMPRESSED.contains(&ext) {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(|e| e.to_string())?;
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
+        let mut out = path.into_os_string();
+        out.push(".br");
+        let out = PathBuf::from(out);
+        fs::write(&out, br).map_err(|e| format!("{}: {e}", out.display()))?;
+        written.push(out);
+    }
+    Ok(())
+}
+
+/// Runs a bench Node script that prints one JSON object, with `BENCH_URL` and `env` set.
+fn node_script(script: &str, url: &str, env: &[(&str, &str)]) -> Result<Value> {
+    let mut c = cmd("node");
+    c.arg(script).env("BENCH_URL", url);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().map_err(|e| format!("node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{script} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim())
+        .map_err(|e| format!("{script} output: {e}"))
+}
+
+/// Issue 11's numbers on the bench build, served by the bench's nginx (brotli when Debian's
+/// modules are installed, else gzip): first-load transfer (`bench/first-load.mjs`), the
+/// article's text against its plain copy and the app's interactive time
+/// (`bench/text-visible.mjs`), Lighthouse (`bench/lighthouse.mjs`). A step that fails is
+/// recorded as `{"error": …}` and returned in the failures; the others still run.
+fn text_first(dist: &Path) -> Result<(Value, Vec<String>)> {
+    let brotli = BROTLI_MODULES.iter().all(|m| Path::new(m).exists());
+    let encoding = if brotli { "br" } else { "gzip" };
+    if !brotli {
+        println!(
+            "text first: nginx's brotli modules are missing (`cargo xtask setup` installs them): serving gzip"
+        );
+    }
+    let pages = text_first_pages(dist)?;
+    let pages_json = serde_json::to_string(&Value::Array(
+        pages
+            .iter()
+            .map(|(name, path)| json!({ "name": name, "path": path }))
+            .collect(),
+    ))
+    .expect("json");
+    let mut scratch = Scratch(vec![
+        dist.join(STATIC_COPY),
+        dist.join(format!("{STATIC_COPY}.br")),
+    ]);
+    if brotli {
+        precompress(dist, &mut scratch.0)?;
+    }
+    let server = BenchServer::start(dist, brotli)?;
+    let mut failures = Vec::new();
+    let mut step = |name: &str, result: Result<Value>| match result {
+        Ok(v) => v,
+        Err(e) => {
+            failures.push(format!("{name}: {e}"));
+            json!({ "error": e })
+        }
+    };
+    let dist_str = dist.display().to_string();
+    let article = &pages[1].1;
+    let transfer = step(
+        "first-load transfer",
+        node_script(
+            "bench/first-load.mjs",
+            &server.url,
+            &[("BENCH_PAGES", &pages_json)],
+        ),
+    );
+    let text = step(
+        "text visible",
+        node_script(
+            "bench/text-visible.mjs",
+            &server.url,
+            &[
+                ("BENCH_DIST", &dist_str),
+                ("BENCH_ARTICLE", article),
+                ("BENCH_STATIC", STATIC_COPY),
+            ],
+        ),
+    );
+    let lighthouse = step(
+        "lighthouse",
+        node_script(
+            "bench/lighthouse.mjs",
+            &server.url,
+            &[("BENCH_PAGES", &pages_json)],
+        ),
+    );
+    drop(server);
+    drop(scratch);
+    let value = json!({
+        "served_encoding": encoding,
+        "first_load_transfer": {
+            "goal_bytes": FIRST_LOAD_GOAL_BYTES,
+            "goal_pages": ["home", "article", "week"],
+            "issue_bundle_brotli_kb": ISSUE_BUNDLE_KB,
+            "pages": transfer,
+        },
+        "text_visible": {
+            "goal_app_over_static": TEXT_RATIO_GOAL,
+            "issue": ISSUE_TEXT,
+            "measured": text,
+        },
+        "lighthouse": {
+            "goals": LIGHTHOUSE_GOALS.iter().map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "issue_performance": ISSUE_PERFORMANCE.iter().map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "pages": lighthouse,
+        },
+    });
+    for line in text_first_table(&value) {
+        println!("{line}");
+    }
+    Ok((value, failures))
+}
+
+fn yes_no(ok: bool) -> &'static str {
+    if ok {
+        "yes"
+    } else {
+        "NO"
+    }
+}
+
+/// The printed table: each number, its anchor, and whether it meets the goal.
+fn text_first_table(v: &Value) -> Vec<String> {
+    let row = |what: &str, measured: &str, anchor: &str, met: &str| {
+        format!("{what:<34} {measured:>22}  {anchor:<44} {met}")
+    };
+    let mut lines = vec![
+        format!(
+            "text first (issue 11), served with {}",
+            v["served_encoding"].as_str().unwrap_or("?")
+        ),
+        row("", "measured", "anchor", "goal met"),
+    ];
+    let transfer = &v["first_load_transfer"]["pages"];
+    if let Some(e) = transfer["error"].as_str() {
+        lines.push(format!("first-load transfer: failed: {e}"));
+    } else if let Some(pages) = transfer.as_object() {
+        for (name, p) in pages {
+            let bytes = p["bytes"].as_u64().unwrap_or_default();
+            let goal = name != "roadmap";
+            lines.push(row(
+                &format!("first-load transfer, {name}"),
+                &format!("{} in {} requests", kb(bytes), p["requests"]),
+                &if goal {
+                    format!(
+                        "goal ≤ {} (issue: {ISSUE_BUNDLE_KB} KB)",
+                        kb(FIRST_LOAD_GOAL_BYTES)
+                    )
+                } else {
+                    format!("its own chunk on top (issue: {ISSUE_BUNDLE_KB} KB)")
+                },
+                if goal {
+                    yes_no(bytes <= FIRST_LOAD_GOAL_BYTES)
+                } else {
+                    "-"
+                },
+            ));
+        }
+    }
+    let text = &v["text_visible"]["measured"];
+    if let Some(e) = text["error"].as_str() {
+        lines.push(format!("text visible: failed: {e}"));
+    } else {
+        let ratio = text["app_over_static"].as_f64().unwrap_or(f64::INFINITY);
+        lines.push(row(
+            "article text visible, app",
+            &format!("{} ms", text["app_text_ms_median"]),
+            &format!(
+                "plain copy {} ms: {ratio}×, goal ≤ {TEXT_RATIO_GOAL}×",
+                text["static_text_ms_median"]
+            ),
+            yes_no(ratio <= TEXT_RATIO_GOAL),
+        ));
+        lines.push(row(
+            &format!(
+                "app interactive ({})",
+                text["interactive_marker"].as_str().unwrap_or("?")
+            ),
+            &format!("{} ms", text["app_interactive_ms_median"]),
+            &format!(
+                "medians of {}, 4× CPU, slow 4G; issue: {ISSUE_TEXT}",
+                text["runs"]
+            ),
+            "",
+        ));
+    }
+    let lh = &v["lighthouse"]["pages"];
+    if let Some(e) = lh["error"].as_str() {
+        lines.push(format!("lighthouse: failed: {e}"));
+    } else if let Some(pages) = lh.as_object() {
+        for (name, p) in pages {
+            let scores: Vec<String> = LIGHTHOUSE_GOALS
+                .iter()
+                .map(|(k, _)| p[*k].to_string())
+                .collect();
+            let met = LIGHTHOUSE_GOALS
+                .iter()
+                .all(|(k, goal)| p[*k].as_f64().is_some_and(|s| s >= *goal as f64));
+            let was = ISSUE_PERFORMANCE
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(String::new(), |(_, s)| format!(" (issue: {s})"));
+            lines.push(row(
+                &format!("lighthouse {name}, perf/a11y/bp/seo"),
+                &scores.join("/"),
+                &format!("goal ≥ 95/100/100/100{was}"),
+                yes_no(met),
+            ));
+            lines.push(row(
+                &format!("lighthouse {name}, LCP/TBT/CLS"),
+                &format!("{}/{}/{}", p["lcp_ms"], p["tbt_ms"], p["cls"]),
+                &format!(
+                    "ms/ms/-; issue: LCP 3.6–3.8 s; median of {}; {} offsite requests",
+                    p["runs"],
+                    p["offsite_requests"].as_array().map_or(0, Vec::len)
+                ),
+                "",
+            ));
+        }
+    }
+    lines
+}
+
+/// Entries of `twiggy top` kept in the results.
+const TWIGGY_TOP: usize = 15;
+
+/// The wasm's largest items by `twiggy top` (installed with `cargo install twiggy` the first
+/// time; skipped with a message when that fails). trunk's wasm-opt strips the function names
+/// from the shipped wasm; when they are gone, the profile is of cargo's own output, before
+/// wasm-bindgen and wasm-opt, which keeps them (its name and custom sections left out of the
+/// list: they are not shipped).
+fn wasm_profile(dist: &Path) -> Value {
+    match wasm_profile_inner(dist) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("wasm profile skipped: {e}");
+            json!({ "skipped": e })
+        }
+    }
+}
+
+fn wasm_profile_inner(dist: &Path) -> Result<Value> {
+    if output(cmd("twiggy").arg("--version")).is_none() {
+        println!("wasm profile: installing twiggy (cargo install twiggy; a few minutes)");
+        check(cmd("cargo").args(["install", "twiggy", "--locked"]))
+            .map_err(|e| format!("twiggy could not be installed: {e}"))?;
+    }
+    let shipped = largest_wasm(dist)?;
+    let mut top = twiggy_top(&shipped)?;
+    let mut profiled = shipped.clone();
+    let names_kept = !names_stripped(&top);
+    let mut note = "the shipped wasm keeps its function names".to_string();
+    if !names_kept {
+        let unstripped = root().join("target/wasm32-unknown-unknown/release/sb-site.wasm");
+        if !unstripped.exists() {
+            return Err(format!(
+                "the shipped wasm has no function names and {} is missing",
+                unstripped.display()
+            ));
+        }
+        top = twiggy_top(&unstripped)?;
+        note = format!(
+            "the shipped wasm ({}) has no function names (wasm-opt strips them): profile of cargo's output before wasm-bindgen and wasm-opt, which keeps them; its name and custom sections are left out",
+            shipped.file_name().unwrap_or_default().to_string_lossy()
+        );
+        profiled = unstripped;
+    }
+    let shown = |p: &Path| p.strip_prefix(root()).unwrap_or(p).display().to_string();
+    println!("wasm profile (twiggy top, {}): {note}", shown(&profiled));
+    for item in &top {
+        println!(
+            "{:>10}  {}",
+            kb(item["shallow_size"].as_u64().unwrap_or_default()),
+            item["name"].as_str().unwrap_or_default()
+        );
+    }
+    let entries: Vec<Value> = top
+        .iter()
+        .map(|i| {
+            let bytes = i["shallow_size"].as_u64().unwrap_or_default();
+            json!({ "name": i["name"], "bytes": bytes, "kb": (bytes as f64 / 102.4).round() / 10.0 })
+        })
+        .collect();
+    Ok(json!({
+        "wasm": shown(&profiled),
+        "names_kept_in_shipped_wasm": names_kept,
+        "note": note,
+        "top": entries,
+    }))
+}
+
+/// The largest `.wasm` in the build outside its data (the app's main module).
+fn largest_wasm(dist: &Path) -> Result<PathBuf> {
+    fn walk(dir: &Path, best: &mut Option<(u64, PathBuf)>) {
+        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() && path.file_name().is_some_and(|n| n != "data") {
+                walk(&path, best);
+            } else if path.extension().is_some_and(|e| e == "wasm") {
+                let len = entry.metadata().map(|m| m.len()).unwrap_or_default();
+                if best.as_ref().is_none_or(|(b, _)| len > *b) {
+                    *best = Some((len, path));
+                }
+            }
+        }
+    }
+    let mut best = None;
+    walk(dist, &mut best);
+    best.map(|(_, p)| p)
+        .ok_or_else(|| format!("no .wasm in {}", dist.display()))
+}
+
+/// `twiggy top` as JSON, without the name and custom sections, first `TWIGGY_TOP` items.
+fn twiggy_top(wasm: &Path) -> Result<Vec<Value>> {
+    let out = output(
+        cmd("twiggy")
+            .args(["top", "-n", "60", "-f", "json"])
+            .arg(wasm),
+    )
+    .ok_or_else(|| format!("twiggy top {} failed", wasm.display()))?;
+    let items: Vec<Value> =
+        serde_json::from_str(&out).map_err(|e| format!("twiggy output: {e}"))?;
+    Ok(items
+        .into_iter()
+        .filter(|i| !is_metadata(i["name"].as_str().unwrap_or_default()))
+        .take(TWIGGY_TOP)
+        .collect())
+}
+
+/// Sections that are not code or data the reader downloads (names, wasm-bindgen's descriptors).
+fn is_metadata(name: &str) -> bool {
+    name.contains("subsection") || name.starts_with("custom section")
+}
+
+/// Whether twiggy's items are anonymous (`code[12]`, `data[3]`): the names were stripped.
+fn names_stripped(items: &[Value]) -> bool {
+    let anonymous = items
+        .iter()
+        .filter(|i| {
+            let name = i["name"].as_str().unwrap_or_default();
+            let kind = name.split('[').next().unwrap_or_default();
+            matches!(kind, "code" | "data")
+                && name.ends_with(']')
+                && name[kind.len() + 1..name.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+        })
+        .count();
+    anonymous * 2 > items.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +797,48 @@ mod tests {
         let s = measure(bytes.as_bytes());
         assert_eq!(s.raw, 11_000);
         assert!(s.gzip < s.raw / 10 && s.brotli < s.raw / 10, "{s:?}");
+    }
+
+    #[test]
+    fn bench_config_loads_brotli_only_when_asked() {
+        let rendered = "worker_processes 1;\nhttp {\n    gzip on;\n    server {}\n}\n";
+        assert_eq!(bench_config(rendered, false).unwrap(), rendered);
+        let conf = bench_config(rendered, true).unwrap();
+        assert!(conf
+            .starts_with("load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n"));
+        assert!(conf.contains("    gzip on;\n    brotli_static on;\n    brotli on;\n"));
+        assert!(bench_config("http {}", true).is_err());
+        // The template every test renders has the line the brotli config goes beside.
+        let template = fs::read_to_string(root().join("hosting/nginx.conf")).unwrap();
+        assert!(bench_config(&template, true).is_ok());
+    }
+
+    #[test]
+    fn newest_item_by_date() {
+        let page = json!({ "items": [
+            { "slug": "b", "date": "2026-11-13" },
+            { "slug": "c", "date": "2026-11-20" },
+            { "slug": "a", "date": "2026-11-06" },
+        ] });
+        assert_eq!(newest_slug(&page).as_deref(), Some("c"));
+        assert_eq!(newest_slug(&json!({ "items": [] })), None);
+    }
+
+    #[test]
+    fn stripped_names_are_told_apart() {
+        let named = [
+            json!({ "name": "sb_site::main::h00a3" }),
+            json!({ "name": "data segment \".rodata\"" }),
+        ];
+        let anonymous = [
+            json!({ "name": "code[272]" }),
+            json!({ "name": "data[0]" }),
+            json!({ "name": "elem[0]" }),
+        ];
+        assert!(!names_stripped(&named));
+        assert!(names_stripped(&anonymous));
+        assert!(is_metadata("\"function names\" subsection"));
+        assert!(is_metadata("custom section '__wasm_bindgen_unstable'"));
+        assert!(!is_metadata("sb_site::main::h00a3"));
     }
 }

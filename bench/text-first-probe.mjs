@@ -1,0 +1,59 @@
+// Shared by the "text first" bench scripts (issue 11): an init script that records, with
+// requestAnimationFrame, when a page's text becomes visible and when the app has taken over,
+// plus the browser set-up they all use.
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The article body's first paragraph (or the lead of a wholly paid article, which has none). */
+export const TEXT_SELECTOR = 'main article .prose p, main article p.lead';
+
+/**
+ * Runs in the page before its own scripts. Every frame until the app is ready, it records in
+ * `window.__sbBench`:
+ * - `text`: first frame where an element matching `selector` has visible, non-empty text;
+ * - `ready`: first frame where `<html data-app="ready">` (set by the app once it has taken over);
+ * - `mount`: first frame where a `main h1` outside the pre-rendered copy is visible: the app's
+ *   own render, the fallback marker for builds that do not set `data-app` yet.
+ * Times are `performance.now()`, milliseconds since navigation start.
+ */
+export function probe(selector) {
+  const state = { text: null, ready: null, mount: null };
+  window.__sbBench = state;
+  const visible = (el) => el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    && el.getClientRects().length > 0 && el.textContent.trim() !== '';
+  const started = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    if (state.text === null && [...document.querySelectorAll(selector)].some(visible)) state.text = now;
+    if (state.ready === null && document.documentElement.dataset.app === 'ready') state.ready = now;
+    if (state.mount === null && [...document.querySelectorAll('main h1')]
+      .some((h) => !h.closest('#sb-prerendered') && visible(h))) state.mount = now;
+    if (state.ready === null || state.text === null) {
+      if (now - started < 120000) requestAnimationFrame(tick);
+    }
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * Waits until the app on `page` has taken over and returns `{ ms, by }`: `data-app=ready` when the
+ * build sets it, else the app's own `main h1`. After the mount, waits up to `graceMs` for
+ * `data-app=ready`, so a build that sets it is always timed by it.
+ */
+export async function appReady(page, { timeout = 90000, graceMs = 3000 } = {}) {
+  await page.waitForFunction(() => window.__sbBench && (window.__sbBench.ready !== null || window.__sbBench.mount !== null), null, { timeout, polling: 50 });
+  let s = await page.evaluate(() => window.__sbBench);
+  if (s.ready === null) {
+    await page.waitForFunction(() => window.__sbBench.ready !== null, null, { timeout: graceMs, polling: 50 }).catch(() => {});
+    s = await page.evaluate(() => window.__sbBench);
+  }
+  return s.ready !== null ? { ms: s.ready, by: 'data-app' } : { ms: s.mount, by: 'main h1' };
+}

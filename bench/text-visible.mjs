@@ -1,0 +1,105 @@
+// Time until the article's text is visible (issue 11): the app's page versus a plain HTML copy
+// of the app's final DOM with every script removed, both served by the same nginx, in Chromium
+// at 4x CPU slowdown on slow-4G (150 ms RTT, 1.6 Mbps down, 750 Kbps up), a fresh browser
+// context each run, runs alternating app / static. "Visible" is the first frame where the
+// article body's first paragraph is in the DOM and visible (`text-first-probe.mjs`). Also the
+// time until the app is interactive (`html[data-app=ready]`, else its own `main h1`).
+// First writes the static copy: BENCH_DIST/BENCH_STATIC (and a brotli .br beside it, served
+// by nginx's brotli_static when the bench has it). Run by `cargo xtask bench`; prints one JSON
+// object.
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { launch, probe, appReady, median, TEXT_SELECTOR } from './text-first-probe.mjs';
+
+const url = process.env.BENCH_URL;
+const article = process.env.BENCH_ARTICLE;
+const staticName = process.env.BENCH_STATIC;
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const CPU_SLOWDOWN = 4;
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+const browser = await launch();
+
+// The app's final DOM, unthrottled, with scripts and script/wasm preloads removed.
+{
+  const context = await browser.newContext();
+  await context.addInitScript(probe, TEXT_SELECTOR);
+  const page = await context.newPage();
+  await page.goto(`${url}${article}`, { waitUntil: 'commit' });
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    const drop = root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload][as=fetch], link[rel=preload][as=script], link[rel=preload][href$=".wasm"], link[rel=preload][href$=".js"]');
+    drop.forEach((e) => e.remove());
+    // A pre-rendered copy the app hid once it took over is not part of what the reader sees.
+    const hidden = document.querySelector('#sb-prerendered');
+    if (hidden && !hidden.checkVisibility()) root.querySelector('#sb-prerendered')?.remove();
+    return `<!DOCTYPE html>\n${root.outerHTML}`;
+  });
+  if (/<script/i.test(html)) throw new Error('the static copy still has a script');
+  const out = `${process.env.BENCH_DIST}/${staticName}`;
+  writeFileSync(out, html);
+  writeFileSync(`${out}.br`, brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  await context.close();
+}
+
+/** One throttled load in a fresh context: { text, interactive?, by? } in ms since navigation. */
+async function load(path, isApp) {
+  const context = await browser.newContext();
+  await context.addInitScript(probe, TEXT_SELECTOR);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(`${url}${path}`, { waitUntil: 'commit', timeout: 120000 });
+  await page.waitForFunction(() => window.__sbBench?.text != null, null, { timeout: 120000, polling: 100 });
+  const result = { text: await page.evaluate(() => window.__sbBench.text) };
+  if (isApp) {
+    const ready = await appReady(page, { timeout: 120000 });
+    result.interactive = ready.ms;
+    result.by = ready.by;
+  }
+  await context.close();
+  return result;
+}
+
+const app = [];
+const copy = [];
+for (let i = 0; i < runs; i++) {
+  // Alternate which goes first, so neither always runs on a warmer machine.
+  if (i % 2 === 0) {
+    app.push(await load(article, true));
+    copy.push(await load(staticName, false));
+  } else {
+    copy.push(await load(staticName, false));
+    app.push(await load(article, true));
+  }
+}
+await browser.close();
+
+const appText = median(app.map((r) => r.text));
+const staticText = median(copy.map((r) => r.text));
+console.log(JSON.stringify({
+  article: `/${article}`,
+  static_copy: `/${staticName}`,
+  selector: TEXT_SELECTOR,
+  cpu_slowdown: CPU_SLOWDOWN,
+  network: { rtt_ms: SLOW_4G.latency, down_kbps: 1600, up_kbps: 750 },
+  runs,
+  app_text_ms_median: Math.round(appText),
+  static_text_ms_median: Math.round(staticText),
+  app_over_static: Math.round((appText / staticText) * 100) / 100,
+  app_interactive_ms_median: Math.round(median(app.map((r) => r.interactive))),
+  interactive_marker: app[0].by,
+  app_text_ms_runs: app.map((r) => Math.round(r.text)),
+  static_text_ms_runs: copy.map((r) => Math.round(r.text)),
+  app_interactive_ms_runs: app.map((r) => Math.round(r.interactive)),
+}));
