@@ -35,10 +35,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/articles") view=ArticlesPage />
+                    <Route path=path!("/articles/page/:n") view=ArticlesPage />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/topics") view=TopicsPage />
                     <Route path=path!("/topics/:slug") view=TopicPage />
+                    <Route path=path!("/topics/:slug/page/:n") view=TopicPage />
                     <Route path=path!("/weekly") view=WeeksPage />
+                    <Route path=path!("/weekly/page/:n") view=WeeksPage />
                     <Route path=path!("/weekly/:slug") view=WeekPage />
                     <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />
                     <Route path=path!("/about") view=AboutPage />

@@ -1,24 +1,27 @@
-//! A paged index page (all articles, all weeks): heading, lead, the cards of page `?page=N`,
-//! and the pager.
+//! A paged index page (all articles, all weeks): heading, lead, the cards of page `?page=N`
+//! (or `…/page/N`), and the pager.
 
 use std::future::Future;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use sb_model::IndexPage;
 
 use crate::api::ApiError;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
 
-/// The `page` query parameter, 1 when absent or malformed.
-fn page_param() -> impl Fn() -> u32 + Copy {
+/// The index page number: from the path (`…/page/<n>`, the pre-rendered pages' links) or the
+/// `page` query parameter; 1 when absent or malformed.
+pub fn page_param() -> impl Fn() -> u32 + Copy {
     let query = use_query_map();
+    let params = use_params_map();
     move || {
-        query
+        params
             .read()
-            .get("page")
+            .get("n")
+            .or_else(|| query.read().get("page"))
             .and_then(|p| p.parse().ok())
             .filter(|&p| p >= 1)
             .unwrap_or(1)

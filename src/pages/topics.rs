@@ -1,12 +1,13 @@
 //! Topic pages: the index of topics (`/topics`) and one topic with its articles, newest first
-//! (`/topics/<slug>?page=N`).
+//! (`/topics/<slug>?page=N` or `/topics/<slug>/page/N`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::cards::ArticleCard;
+use crate::components::index_list::page_param;
 use crate::components::link::Link;
 use crate::components::loaded::Loaded;
 use crate::components::pager::Pager;
@@ -48,16 +49,8 @@ pub fn TopicsPage() -> impl IntoView {
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .filter(|&p| p >= 1)
-            .unwrap_or(1u32)
-    };
+    let page = page_param();
     let topics = LocalResource::new(api::topics);
     let articles = LocalResource::new(move || api::archive_page(Some(slug()), page()));
     view! {

@@ -14,6 +14,7 @@ pub mod internal_links;
 pub mod keyring;
 pub mod markdown;
 pub mod paid;
+pub mod prerender;
 pub mod roadmap;
 pub mod seal;
 pub mod site;

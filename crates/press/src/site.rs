@@ -412,14 +412,9 @@ pub fn write(
     })
 }
 
-/// `topics.json` and, per topic, its articles as index pages (newest first).
-fn write_topics(
-    site: &Site,
-    summaries: &[sb_model::ArticleSummary],
-    out: &Path,
-    files: &mut usize,
-) -> Result<(), BuildError> {
-    let index = TopicIndex {
+/// `topics.json`: every topic with its number of articles.
+pub fn topic_index(site: &Site) -> TopicIndex {
+    TopicIndex {
         schema: SCHEMA_VERSION,
         topics: site
             .topics
@@ -428,21 +423,41 @@ fn write_topics(
                 slug: t.slug.clone(),
                 name: t.name.clone(),
                 description: t.description.clone(),
-                count: summaries
+                count: site
+                    .articles
                     .iter()
-                    .filter(|a| a.topics.contains(&t.slug))
+                    .filter(|a| a.meta.topics.contains(&t.slug))
                     .count() as u32,
             })
             .collect(),
-    };
+    }
+}
+
+/// A topic's articles as index pages, newest first.
+pub fn topic_pages(
+    site: &Site,
+    summaries: &[sb_model::ArticleSummary],
+    slug: &str,
+) -> Vec<sb_model::IndexPage<sb_model::ArticleSummary>> {
+    let tagged: Vec<_> = summaries
+        .iter()
+        .filter(|a| a.topics.iter().any(|t| t == slug))
+        .cloned()
+        .collect();
+    paginate(&tagged, site.config.page_size as usize, SCHEMA_VERSION)
+}
+
+/// `topics.json` and, per topic, its articles as index pages (newest first).
+fn write_topics(
+    site: &Site,
+    summaries: &[sb_model::ArticleSummary],
+    out: &Path,
+    files: &mut usize,
+) -> Result<(), BuildError> {
+    let index = topic_index(site);
     write_json(out, &paths::topics(), &index, files)?;
     for topic in &index.topics {
-        let tagged: Vec<_> = summaries
-            .iter()
-            .filter(|a| a.topics.contains(&topic.slug))
-            .cloned()
-            .collect();
-        for page in paginate(&tagged, site.config.page_size as usize, SCHEMA_VERSION) {
+        for page in topic_pages(site, summaries, &topic.slug) {
             write_json(
                 out,
                 &paths::topic_page(&topic.slug, page.page),

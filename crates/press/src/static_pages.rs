@@ -1,17 +1,21 @@
 //! Files for crawlers and hosts, written into the built site after trunk: the feeds,
 //! `sitemap.xml`, `robots.txt`, and an HTML entry (`<path>/index.html`) for every page the app
-//! routes. Article entries carry their own title, description, canonical URL and Open Graph /
-//! Twitter tags, so link previews work without JavaScript. Because every real page has a file,
+//! routes, holding that page's pre-rendered content ([`prerender`]) and its own title,
+//! description, canonical URL and Open Graph / Twitter tags, so the site reads without
+//! JavaScript and link previews work. Because every real page has a file,
 //! hosts serve any other path as a real 404 (`404.html`, or `embed/404.html` under `embed/`,
 //! which the widget frame may show) instead of a soft 404 that crawlers index.
 
 use std::fs;
 use std::path::Path;
 
-use sb_model::{Article, SiteConfig};
+use std::collections::HashMap;
+
+use sb_model::SiteConfig;
 
 use crate::error::BuildError;
 use crate::feeds;
+use crate::prerender::{self, Page};
 use crate::site::Site;
 
 /// Escapes text for XML and HTML text and attribute values.
@@ -81,63 +85,6 @@ fn path_of(url: &str) -> &str {
     rest.find('/').map(|i| &rest[i..]).unwrap_or("/")
 }
 
-/// The app's `index.html` with an article's own title, description and social tags.
-pub fn article_entry(index_html: &str, config: &SiteConfig, article: &Article) -> String {
-    let meta = &article.meta;
-    let url = format!("{}articles/{}", config.base_url, meta.slug);
-    let title = format!("{} · {}", meta.title, config.title);
-    let tags = [
-        format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
-        "<meta property=\"og:type\" content=\"article\">".to_string(),
-        format!(
-            "<meta property=\"og:site_name\" content=\"{}\">",
-            escape(&config.title)
-        ),
-        format!(
-            "<meta property=\"og:title\" content=\"{}\">",
-            escape(&meta.title)
-        ),
-        format!(
-            "<meta property=\"og:description\" content=\"{}\">",
-            escape(&meta.summary)
-        ),
-        format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)),
-        format!(
-            "<meta property=\"article:published_time\" content=\"{}\">",
-            meta.date.rfc3339()
-        ),
-        "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
-        format!(
-            "<meta name=\"twitter:title\" content=\"{}\">",
-            escape(&meta.title)
-        ),
-        format!(
-            "<meta name=\"twitter:description\" content=\"{}\">",
-            escape(&meta.summary)
-        ),
-    ]
-    .join("\n  ");
-    let mut html = replace_between(index_html, "<title>", "</title>", &escape(&title));
-    html = replace_between(
-        &html,
-        "<meta name=\"description\" content=\"",
-        "\">",
-        &escape(&meta.summary),
-    );
-    html.replacen("</head>", &format!("  {tags}\n</head>"), 1)
-}
-
-/// Replaces the text between the first `start` and the next `end`.
-fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
-    let Some(i) = text.find(start).map(|i| i + start.len()) else {
-        return text.to_string();
-    };
-    let Some(j) = text[i..].find(end).map(|j| i + j) else {
-        return text.to_string();
-    };
-    format!("{}{with}{}", &text[..i], &text[j..])
-}
-
 fn write(path: &Path, text: &str, count: &mut usize) -> Result<(), BuildError> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(BuildError::io(parent))?;
@@ -161,6 +108,17 @@ pub fn route_paths(site: &Site) -> Vec<String> {
     );
     paths.extend(site.topics.iter().map(|t| format!("topics/{}", t.slug)));
     paths.extend(site.weeks.iter().map(|w| format!("weekly/{}", w.meta.slug)));
+    // Every index page after the first has its own path, so the pager works without JavaScript.
+    let pages = |items: usize| 2..=items.div_ceil(site.config.page_size.max(1) as usize);
+    paths.extend(pages(site.articles.len()).map(|n| format!("articles/page/{n}")));
+    paths.extend(pages(site.weeks.len()).map(|n| format!("weekly/page/{n}")));
+    for t in &site.topics {
+        let tagged = site
+            .articles
+            .iter()
+            .filter(|a| a.meta.topics.contains(&t.slug));
+        paths.extend(pages(tagged.count()).map(|n| format!("topics/{}/page/{n}", t.slug)));
+    }
     if let Some(roadmap) = &site.roadmap {
         for prefix in ["roadmap", "embed/roadmap"] {
             paths.push(prefix.to_string());
@@ -203,17 +161,21 @@ pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
     )?;
     write(&dist.join("sitemap.xml"), &sitemap(site), &mut count)?;
     write(&dist.join("robots.txt"), &robots(&site.config), &mut count)?;
-    for path in route_paths(site).iter().filter(|p| !p.is_empty()) {
-        let article = path
-            .strip_prefix("articles/")
-            .and_then(|slug| site.articles.iter().find(|a| a.meta.slug == slug));
-        let entry = match article {
-            Some(a) => article_entry(&index_html, &site.config, a),
-            None => index_html.clone(),
-        };
-        write(&dist.join(path).join("index.html"), &entry, &mut count)?;
+    let pages: HashMap<String, Page> = prerender::pages(site)
+        .into_iter()
+        .map(|p| (p.path.clone(), p))
+        .collect();
+    for path in route_paths(site) {
+        let page = pages.get(&path).ok_or_else(|| {
+            BuildError::io(&dist.join(&path))(std::io::Error::other("no pre-rendered page"))
+        })?;
+        let entry = prerender::entry(&index_html, &site.config, page);
+        write(&dist.join(&path).join("index.html"), &entry, &mut count)?;
     }
-    write(&dist.join(EMBED_NOT_FOUND), &index_html, &mut count)?;
+    for page in prerender::not_found(&site.config) {
+        let entry = prerender::entry(&index_html, &site.config, &page);
+        write(&dist.join(&page.path), &entry, &mut count)?;
+    }
     Ok(count)
 }
 
@@ -233,17 +195,5 @@ mod tests {
     fn paths_of_urls() {
         assert_eq!(path_of("https://x.com/"), "/");
         assert_eq!(path_of("https://x.com/news/"), "/news/");
-    }
-
-    #[test]
-    fn replaces_between_markers() {
-        assert_eq!(
-            replace_between("<title>Old</title>", "<title>", "</title>", "New"),
-            "<title>New</title>"
-        );
-        assert_eq!(
-            replace_between("no markers", "<title>", "</title>", "New"),
-            "no markers"
-        );
     }
 }

@@ -115,11 +115,19 @@ fn hostile_titles_are_escaped_in_feeds_and_entries() {
     fs::create_dir_all(&out).unwrap();
     fs::write(
         out.join("index.html"),
-        "<html><head><title>x</title></head></html>",
+        "<html><head><title>x</title></head><body></body></html>",
     )
     .unwrap();
     write_all(&load(&content).unwrap(), &out).unwrap();
-    for f in ["feed.xml", "atom.xml", "articles/older-article/index.html"] {
+    // The article's own page, and the pre-rendered pages that list or link it.
+    for f in [
+        "feed.xml",
+        "atom.xml",
+        "articles/older-article/index.html",
+        "index.html",
+        "articles/index.html",
+        "articles/newer-article/index.html",
+    ] {
         let text = fs::read_to_string(out.join(f)).unwrap();
         assert!(!text.contains("<script>alert"), "{f}: {text}");
         assert!(
@@ -174,7 +182,10 @@ fn every_routed_page_has_an_entry_and_nothing_else_does() {
     ] {
         assert!(!entry(missing).exists(), "/{missing} must stay a 404");
     }
-    // Only articles carry their own social tags; other entries are the app's page as built.
+    // Every page after the first of a paged index has its own entry (the sample has 8
+    // articles, 4 a page), and no page beyond the last.
+    assert!(entry("articles/page/2").is_file());
+    assert!(!entry("articles/page/3").exists() && !entry("articles/page/1").exists());
     let about = fs::read_to_string(entry("about")).unwrap();
-    assert!(about.contains("<title>Society's Backend</title>"));
+    assert!(about.contains("<title>About · Society&#39;s Backend</title>"));
 }

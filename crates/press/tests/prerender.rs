@@ -1,0 +1,292 @@
+//! The pre-rendered pages: every entry `press pages` writes holds its page's real content (free
+//! parts only), its own head tags and the preload of the JSON the app fetches there, inside the
+//! one `#sb-prerendered` wrapper the app removes when it takes over.
+
+use std::fs;
+use std::path::Path;
+
+use sb_press::site::{load, Site};
+use sb_press::static_pages::{escape, route_paths, write_all};
+
+mod common;
+use common::{files_under, sample_content};
+
+const TEMPLATE: &str = "<!DOCTYPE html><html><head><base href=\"/\"><title>Society's Backend</title>\n<meta name=\"description\" content=\"Site description\">\n</head>\n<body>\n  <noscript>needs JavaScript</noscript>\n</body>\n</html>";
+
+fn built() -> (tempfile::TempDir, Site) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
+    let site = load(&sample_content()).unwrap();
+    write_all(&site, dir.path()).unwrap();
+    (dir, site)
+}
+
+fn page(dir: &Path, path: &str) -> String {
+    let file = if path.is_empty() {
+        dir.join("index.html")
+    } else {
+        dir.join(path).join("index.html")
+    };
+    fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// What is inside `<main>`.
+fn main_of(html: &str) -> &str {
+    let start = html
+        .find("<main id=\"main\" tabindex=\"-1\">")
+        .expect("a main");
+    let end = html.rfind("</main>").expect("main closes");
+    &html[start..end]
+}
+
+#[test]
+fn every_entry_is_one_prerendered_wrapper_with_its_own_head() {
+    let (dir, site) = built();
+    let base = &site.config.base_url;
+    for path in route_paths(&site) {
+        let html = page(dir.path(), &path);
+        let body = &html[html.find("<body>").unwrap() + 6..html.find("</body>").unwrap()];
+        assert!(
+            body.trim().starts_with("<div id=\"sb-prerendered\">"),
+            "/{path}"
+        );
+        assert!(body.trim().ends_with("</div>"), "/{path}");
+        assert_eq!(html.matches("id=\"sb-prerendered\"").count(), 1, "/{path}");
+        assert_eq!(html.matches("<main").count(), 1, "/{path}");
+        assert_eq!(html.matches("<h1").count(), 1, "/{path}");
+        assert!(!html.contains("<noscript"), "/{path}");
+        assert_eq!(html.matches("<title>").count(), 1, "/{path}");
+        assert!(
+            !html.contains("Site description"),
+            "/{path}: its own description"
+        );
+        let url = escape(&format!("{base}{path}"));
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "/{path}"
+        );
+        assert!(
+            html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
+            "/{path}"
+        );
+        assert!(html.contains("<meta name=\"twitter:card\""), "/{path}");
+        assert!(
+            html.contains(
+                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/site.json\">"
+            ),
+            "/{path}"
+        );
+        let embed = path.starts_with("embed/");
+        assert_eq!(html.contains("class=\"site-header\""), !embed, "/{path}");
+        assert_eq!(html.contains("class=\"skip-link\""), !embed, "/{path}");
+    }
+}
+
+#[test]
+fn each_route_preloads_the_json_the_app_fetches_there() {
+    let (dir, site) = built();
+    let a = &site.articles[0].meta.slug;
+    let w = &site.weeks[0].meta.slug;
+    for (path, data) in [
+        ("", "articles/page-1.json"),
+        ("", "weeks/page-1.json"),
+        ("articles", "articles/page-1.json"),
+        ("articles/page/2", "articles/page-2.json"),
+        (
+            &format!("articles/{a}") as &str,
+            &format!("articles/{a}.json") as &str,
+        ),
+        ("weekly", "weeks/page-1.json"),
+        (&format!("weekly/{w}"), &format!("weeks/{w}.json")),
+        ("topics", "topics.json"),
+        ("topics/hardware", "topics/hardware/page-1.json"),
+        ("roadmap", "roadmap.json"),
+        ("embed/roadmap", "roadmap.json"),
+    ] {
+        let html = page(dir.path(), path);
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/{data}\">"
+            )),
+            "/{path} preloads {data}"
+        );
+    }
+}
+
+#[test]
+fn pages_hold_their_content_and_link_on() {
+    let (dir, site) = built();
+    let title = |a: &sb_model::Article| escape(&a.meta.title);
+    // Home: the latest article, the latest week, more articles.
+    let home = page(dir.path(), "");
+    assert!(home.contains(&format!(
+        "<title>The engineering behind real-world machine learning · Society&#39;s Backend</title>"
+    )));
+    assert!(main_of(&home).contains(&title(&site.articles[0])));
+    assert!(main_of(&home).contains(&escape(&site.weeks[0].meta.title)));
+    assert!(main_of(&home).contains(&format!("href=\"articles/{}\"", site.articles[1].meta.slug)));
+    // The archive: four a page, the rest on page 2, linked both ways.
+    let (first, second) = (
+        page(dir.path(), "articles"),
+        page(dir.path(), "articles/page/2"),
+    );
+    for (i, a) in site.articles.iter().enumerate() {
+        let (on, off) = if i < 4 {
+            (&first, &second)
+        } else {
+            (&second, &first)
+        };
+        assert!(
+            main_of(on).contains(&title(a)) && !main_of(off).contains(&format!(">{}<", title(a))),
+            "{}",
+            a.meta.slug
+        );
+    }
+    assert!(first.contains("<a href=\"articles/page/2\" rel=\"next\">Older →</a>"));
+    assert!(second.contains("<a href=\"articles\" rel=\"prev\">← Newer</a>"));
+    // An article: title, table of contents, free body, previous / next.
+    let a = site
+        .articles
+        .iter()
+        .find(|a| a.meta.paid.is_none() && a.toc.len() >= 3)
+        .unwrap();
+    let html = page(dir.path(), &format!("articles/{}", a.meta.slug));
+    assert!(html.contains(&format!(
+        "<title>{} · Society&#39;s Backend</title>",
+        title(a)
+    )));
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(main_of(&html).contains(&format!("<h1>{}</h1>", title(a))));
+    assert!(main_of(&html).contains(&format!(
+        "<a href=\"articles/{}#{}\">",
+        a.meta.slug, a.toc[0].id
+    )));
+    assert!(main_of(&html).contains(
+        &a.body_html
+            .replace("href=\"#", &format!("href=\"articles/{}#", a.meta.slug))
+    ));
+    let neighbour = a.previous.as_ref().or(a.next.as_ref()).unwrap();
+    assert!(main_of(&html).contains(&format!("href=\"articles/{}\"", neighbour.slug)));
+    // A week: every free entry, and the count of the paid ones.
+    for w in &site.weeks {
+        let html = page(dir.path(), &format!("weekly/{}", w.meta.slug));
+        for e in w.sections.iter().flat_map(|s| &s.entries) {
+            assert!(
+                main_of(&html).contains(&format!(">{}</a>", escape(&e.title))),
+                "{}",
+                e.title
+            );
+        }
+        assert_eq!(
+            w.meta.paid_count > 0,
+            html.contains("more resources for paid subscribers."),
+            "{}",
+            w.meta.slug
+        );
+    }
+    // Topics and a topic.
+    let topics = page(dir.path(), "topics");
+    assert!(site
+        .topics
+        .iter()
+        .all(|t| topics.contains(&format!("href=\"topics/{}\"", t.slug))));
+    let hardware = page(dir.path(), "topics/hardware");
+    let tagged: Vec<_> = site
+        .articles
+        .iter()
+        .filter(|a| a.meta.topics.iter().any(|t| t == "hardware"))
+        .collect();
+    assert!(tagged
+        .iter()
+        .take(4)
+        .all(|a| main_of(&hardware).contains(&title(a))));
+    // About, unlock, 404s.
+    assert!(main_of(&page(dir.path(), "about")).contains(&escape(&site.config.author.name)));
+    assert!(main_of(&page(dir.path(), "unlock")).contains("Unlock paid content"));
+    let not_found = fs::read_to_string(dir.path().join("404.html")).unwrap();
+    assert!(main_of(&not_found).contains("Page not found"));
+    let widget_404 = fs::read_to_string(dir.path().join("embed/404.html")).unwrap();
+    assert!(
+        main_of(&widget_404).contains("This widget does not exist")
+            && !widget_404.contains("site-header")
+    );
+}
+
+#[test]
+fn a_paid_article_shows_its_preview_and_the_locked_notice() {
+    let (dir, site) = built();
+    for a in site.articles.iter().filter(|a| a.meta.paid.is_some()) {
+        let html = page(dir.path(), &format!("articles/{}", a.meta.slug));
+        assert!(
+            main_of(&html).contains("class=\"paywall\""),
+            "{}",
+            a.meta.slug
+        );
+        assert!(
+            main_of(&html).contains("for paid subscribers."),
+            "{}",
+            a.meta.slug
+        );
+        assert!(main_of(&html).contains("href=\"unlock\" class=\"button\">I have a key</a>"));
+    }
+}
+
+#[test]
+fn the_road_map_lists_every_resource_with_its_links() {
+    let (dir, site) = built();
+    let roadmap = site.roadmap.as_ref().unwrap();
+    let entries = roadmap.entries().count();
+    assert_eq!(entries, 72);
+    for path in ["roadmap", "roadmap/fundamentals", "embed/roadmap"] {
+        let html = page(dir.path(), path);
+        assert_eq!(
+            html.matches("class=\"tree-row tree-entry").count(),
+            entries,
+            "/{path}"
+        );
+        for r in &roadmap.resources {
+            assert!(
+                html.contains(&format!("href=\"{}\"", escape(&r.links[0].url))),
+                "/{path}: {}",
+                r.id
+            );
+        }
+        for s in &roadmap.sections {
+            assert!(
+                html.contains(&format!(">{}</span>", escape(&s.title))),
+                "/{path}: {}",
+                s.id
+            );
+        }
+    }
+    let one = page(dir.path(), "embed/roadmap/fundamentals");
+    let fundamentals = roadmap.section("fundamentals").unwrap();
+    assert_eq!(
+        one.matches("class=\"tree-row tree-entry").count(),
+        roadmap
+            .entries()
+            .filter(|(s, _)| s.id == fundamentals.id)
+            .count()
+    );
+    assert!(
+        !one.contains("class=\"permalink\""),
+        "a widget links out only in new tabs"
+    );
+}
+
+#[test]
+fn no_entry_holds_paid_text_and_writing_twice_changes_nothing() {
+    let (dir, site) = built();
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = files_under(dir.path())
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(&f).unwrap()))
+        .collect();
+    for (file, bytes) in &before {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        assert!(!text.contains("paid-ref-"), "{}", file.display());
+    }
+    write_all(&site, dir.path()).unwrap();
+    for (file, bytes) in &before {
+        assert_eq!(&fs::read(file).unwrap(), bytes, "{}", file.display());
+    }
+}
