@@ -205,6 +205,11 @@ fn pages_hold_their_content_and_link_on() {
     assert!(main_of(&page(dir.path(), "unlock")).contains("Unlock paid content"));
     let not_found = fs::read_to_string(dir.path().join("404.html")).unwrap();
     assert!(main_of(&not_found).contains("Page not found"));
+    assert!(not_found.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        !not_found.contains("rel=\"canonical\""),
+        "a 404 answers for any address"
+    );
     let widget_404 = fs::read_to_string(dir.path().join("embed/404.html")).unwrap();
     assert!(
         main_of(&widget_404).contains("This widget does not exist")

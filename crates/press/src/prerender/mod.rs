@@ -95,9 +95,17 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
     } else {
         "website"
     };
-    let mut tags = vec![
-        PAGE_TAGS_START.to_string(),
-        format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
+    let mut tags = vec![PAGE_TAGS_START.to_string()];
+    // A not-found page answers for any address: it names no address of its own.
+    if page.path.ends_with("404.html") {
+        tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
+    } else {
+        tags.extend([
+            format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)),
+            format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)),
+        ]);
+    }
+    tags.extend([
         format!("<meta property=\"og:type\" content=\"{og_type}\">"),
         format!(
             "<meta property=\"og:site_name\" content=\"{}\">",
@@ -111,8 +119,7 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
             "<meta property=\"og:description\" content=\"{}\">",
             escape(&page.description)
         ),
-        format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)),
-    ];
+    ]);
     if let Some(date) = page.published {
         tags.push(format!(
             "<meta property=\"article:published_time\" content=\"{}\">",
