@@ -9,7 +9,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 await page.goto(`${url}articles`);
-await page.locator('.card-title').first().waitFor();
+await page.locator('html[data-app=ready] .card-title').first().waitFor();
 await page.waitForLoadState('networkidle');
 const data = await page.evaluate(() =>
   performance.getEntriesByType('resource')

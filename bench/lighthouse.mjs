@@ -2,7 +2,7 @@
 // Debian's Chromium, for each page in BENCH_PAGES (a JSON list of {name, path}) under
 // BENCH_URL: the four category scores, LCP, TBT and CLS, and any request that left the bench's
 // own origin (there should be none: the run is offline). BENCH_LIGHTHOUSE_RUNS runs per page
-// (default 1); with more, each number is the median. Run by `cargo xtask bench`; prints one
+// (default 3); each number is the median. Run by `cargo xtask bench`; prints one
 // JSON object.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, median } from './text-first-probe.mjs';
 
 const url = process.env.BENCH_URL;
 const pages = JSON.parse(process.env.BENCH_PAGES);
-const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1);
+const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const origin = new URL(url).origin;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const dir = mkdtempSync(join(tmpdir(), 'sb-lighthouse-'));

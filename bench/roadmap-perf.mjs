@@ -18,12 +18,14 @@ const renders = [];
 let rows = 0;
 for (let i = 0; i < runs; i++) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // Time from navigation start until every resource row is in the DOM and painted.
+  // Time from navigation start until the app has taken over (the pre-rendered copy, which holds
+  // the real road map, is gone) and every resource row is in the DOM and painted.
   await page.goto(`${url}roadmap`);
   const ms = await page.evaluate(() => new Promise((resolve) => {
     const check = () => {
-      const n = document.querySelectorAll('.tree-entry').length;
-      if (n > 0 && document.querySelector('.tree-entry:last-of-type')) {
+      const ready = document.documentElement.dataset.app === 'ready';
+      const n = ready ? document.querySelectorAll('.tree-entry').length : 0;
+      if (n > 0) {
         requestAnimationFrame(() => resolve([performance.now(), n]));
       } else {
         requestAnimationFrame(check);
@@ -38,7 +40,7 @@ for (let i = 0; i < runs; i++) {
 
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${url}roadmap`);
-await page.locator('.tree-entry').first().waitFor();
+await page.locator('html[data-app=ready] .tree-entry').first().waitFor();
 const toggleTimes = await page.evaluate(async (count) => {
   const buttons = [...document.querySelectorAll('.tree-entry .status-done')];
   const results = [];

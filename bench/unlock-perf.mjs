@@ -22,14 +22,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** Milliseconds from navigation start until `selector` matches `count` elements, then a frame. */
+/**
+ * Milliseconds from navigation start until the app has taken over from the pre-rendered copy
+ * (`html[data-app=ready]`) and `selector` matches `count` elements, then a frame.
+ */
 async function timeUntil(keys, selector, count) {
   const context = await browser.newContext();
   if (keys) await context.addInitScript((k) => localStorage.setItem('sb-keys', k), keys);
   const page = await context.newPage();
   await page.goto(`${url}weekly/${week}`);
   const ms = await page.evaluate(([sel, n]) => new Promise((resolve) => {
-    const check = () => (document.querySelectorAll(sel).length >= n
+    const check = () => (document.documentElement.dataset.app === 'ready' && document.querySelectorAll(sel).length >= n
       ? requestAnimationFrame(() => resolve(performance.now()))
       : requestAnimationFrame(check));
     check();

@@ -224,7 +224,7 @@ fn roadmap_speed(dist: &Path) -> Result<serde_json::Value> {
     let mut value = node_json("bench/roadmap-perf.mjs", &server.url)?;
     value["synthetic_resources"] = SYNTHETIC_RESOURCES.into();
     println!(
-        "road map explorer, {} resources ({} rows): render {} ms (median of {:?}), toggle {} ms to the DOM, {} ms to the next frame (medians of {})",
+        "road map explorer, {} resources ({} rows): render {} ms (median of {}), toggle {} ms to the DOM, {} ms to the next frame (medians of {})",
         SYNTHETIC_RESOURCES,
         value["rows"],
         value["render_ms_median"],
@@ -557,6 +557,13 @@ fn yes_no(ok: bool) -> &'static str {
     }
 }
 
+/// The pages of a per-page result in the order they are measured (home, article, week, road map).
+fn in_page_order(pages: &Value) -> impl Iterator<Item = (&'static str, &Value)> {
+    ["home", "article", "week", "roadmap"]
+        .into_iter()
+        .filter_map(move |name| pages.get(name).map(|p| (name, p)))
+}
+
 /// The printed table: each number, its anchor, and whether it meets the goal.
 fn text_first_table(v: &Value) -> Vec<String> {
     let row = |what: &str, measured: &str, anchor: &str, met: &str| {
@@ -572,8 +579,8 @@ fn text_first_table(v: &Value) -> Vec<String> {
     let transfer = &v["first_load_transfer"]["pages"];
     if let Some(e) = transfer["error"].as_str() {
         lines.push(format!("first-load transfer: failed: {e}"));
-    } else if let Some(pages) = transfer.as_object() {
-        for (name, p) in pages {
+    } else if transfer.is_object() {
+        for (name, p) in in_page_order(transfer) {
             let bytes = p["bytes"].as_u64().unwrap_or_default();
             let goal = name != "roadmap";
             lines.push(row(
@@ -609,24 +616,22 @@ fn text_first_table(v: &Value) -> Vec<String> {
             ),
             yes_no(ratio <= TEXT_RATIO_GOAL),
         ));
+        lines.push(row("", "", &format!("issue: {ISSUE_TEXT}"), ""));
         lines.push(row(
             &format!(
                 "app interactive ({})",
                 text["interactive_marker"].as_str().unwrap_or("?")
             ),
             &format!("{} ms", text["app_interactive_ms_median"]),
-            &format!(
-                "medians of {}, 4× CPU, slow 4G; issue: {ISSUE_TEXT}",
-                text["runs"]
-            ),
+            &format!("medians of {}, 4× CPU, slow 4G", text["runs"]),
             "",
         ));
     }
     let lh = &v["lighthouse"]["pages"];
     if let Some(e) = lh["error"].as_str() {
         lines.push(format!("lighthouse: failed: {e}"));
-    } else if let Some(pages) = lh.as_object() {
-        for (name, p) in pages {
+    } else if lh.is_object() {
+        for (name, p) in in_page_order(lh) {
             let scores: Vec<String> = LIGHTHOUSE_GOALS
                 .iter()
                 .map(|(k, _)| p[*k].to_string())
@@ -636,7 +641,7 @@ fn text_first_table(v: &Value) -> Vec<String> {
                 .all(|(k, goal)| p[*k].as_f64().is_some_and(|s| s >= *goal as f64));
             let was = ISSUE_PERFORMANCE
                 .iter()
-                .find(|(n, _)| n == name)
+                .find(|(n, _)| *n == name)
                 .map_or(String::new(), |(_, s)| format!(" (issue: {s})"));
             lines.push(row(
                 &format!("lighthouse {name}, perf/a11y/bp/seo"),
