@@ -2,7 +2,7 @@
 // `press pages` wrote: its content is there and plain links lead from page to page. Paid text
 // is never in it: a paid article shows its preview and the locked notice.
 import { test, expect, type Page } from '@playwright/test';
-import { allArticles, data, latestWeek } from './helpers';
+import { allArticles, data, latestWeek, ready } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
@@ -100,4 +100,17 @@ test('topics, a topic and about navigate by links', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await expect(h1(page)).toHaveText("About Society's Backend");
   await expect(page.locator('.author-line')).toContainText(data('site.json').author.name);
+});
+
+test.describe('with JavaScript', () => {
+  test.use({ javaScriptEnabled: true });
+
+  test('the app routes the pre-rendered pages\' own paging address', async ({ page }) => {
+    const second = data('articles/page-2.json');
+    await page.goto('./articles/page/2');
+    await ready(page);
+    await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+    await expect(page.locator('.pager-status')).toHaveText(`Page 2 of ${second.total_pages}`);
+    await expect(page.locator('.card-title')).toHaveText(second.items.map((a: any) => a.title));
+  });
 });

@@ -295,3 +295,40 @@ fn no_entry_holds_paid_text_and_writing_twice_changes_nothing() {
         assert_eq!(&fs::read(file).unwrap(), bytes, "{}", file.display());
     }
 }
+
+#[test]
+fn every_index_page_has_its_own_entry_linked_by_the_pager() {
+    let (dir, content) = common::edited_fixture(&[
+        (
+            "site.toml",
+            "title = \"Fixture Site\"",
+            "title = \"Fixture Site\"\npage_size = 1",
+        ),
+        (
+            "articles/older-article.md",
+            "title = \"Older article\"",
+            "title = \"Older article\"\ntopics = [\"model-serving\"]",
+        ),
+    ]);
+    let out = dir.path().join("dist");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    write_all(&load(&content).unwrap(), &out).unwrap();
+    for (base, second) in [
+        ("articles", "Older article"),
+        ("topics/model-serving", "Older article"),
+    ] {
+        let first = page(&out, base);
+        assert!(
+            first.contains(&format!("<a href=\"{base}/page/2\" rel=\"next\">")),
+            "{base}"
+        );
+        let two = page(&out, &format!("{base}/page/2"));
+        assert!(main_of(&two).contains(&format!(">{second}</a>")), "{base}");
+        assert!(
+            two.contains(&format!("<a href=\"{base}\" rel=\"prev\">")),
+            "{base}"
+        );
+        assert!(!out.join(base).join("page/3").exists(), "{base}");
+    }
+}
