@@ -119,9 +119,9 @@ fn pages_hold_their_content_and_link_on() {
     let title = |a: &sb_model::Article| escape(&a.meta.title);
     // Home: the latest article, the latest week, more articles.
     let home = page(dir.path(), "");
-    assert!(home.contains(&format!(
+    assert!(home.contains(
         "<title>The engineering behind real-world machine learning · Society&#39;s Backend</title>"
-    )));
+    ));
     assert!(main_of(&home).contains(&title(&site.articles[0])));
     assert!(main_of(&home).contains(&escape(&site.weeks[0].meta.title)));
     assert!(main_of(&home).contains(&format!("href=\"articles/{}\"", site.articles[1].meta.slug)));
