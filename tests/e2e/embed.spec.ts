@@ -2,7 +2,7 @@
 // forged messages ignored, the snippet from the Embed dialog, shared progress, framing
 // allowed only for /embed/*, and the app itself rendering nothing but widgets in a frame.
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import { data, demoToken } from './helpers';
+import { data, demoToken, ready, readyIn } from './helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +11,13 @@ const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
 const hostDir = process.env.HOST_DIR ?? 'target/xtask/host';
 
 const widget = (page: Page, id: string) => page.frameLocator(`#${id} iframe`);
+
+/** Both widgets of `two-widgets.html`, once each app has taken over from its pre-rendered copy. */
+async function twoWidgets(page: Page) {
+  await page.goto(`${host}two-widgets.html`);
+  await readyIn(widget(page, 'widget-a'));
+  await readyIn(widget(page, 'widget-b'));
+}
 
 /** Waits until an iframe's height equals its content's height and nothing scrolls inside. */
 async function expectSizedToContent(page: Page, iframe: Locator) {
@@ -28,7 +35,7 @@ async function expectSizedToContent(page: Page, iframe: Locator) {
 }
 
 test('two widgets on another origin render their own sections and options', async ({ page }) => {
-  await page.goto(`${host}two-widgets.html`);
+  await twoWidgets(page);
   const a = widget(page, 'widget-a');
   const b = widget(page, 'widget-b');
   await expect(a.locator('h1')).toHaveText('ML Road Map: Fundamentals');
@@ -63,7 +70,7 @@ test('two widgets on another origin render their own sections and options', asyn
 });
 
 test('each iframe is as tall as its content, and follows when a section opens or closes', async ({ page }) => {
-  await page.goto(`${host}two-widgets.html`);
+  await twoWidgets(page);
   const iframeA = page.locator('#widget-a iframe');
   const iframeB = page.locator('#widget-b iframe');
   await expect(widget(page, 'widget-a').locator('.tree-entry')).toHaveCount(2);
@@ -85,7 +92,7 @@ test('each iframe is as tall as its content, and follows when a section opens or
 });
 
 test('a forged resize message from the host page or another frame is ignored', async ({ page }) => {
-  await page.goto(`${host}two-widgets.html`);
+  await twoWidgets(page);
   const iframeA = page.locator('#widget-a iframe');
   await expect(widget(page, 'widget-a').locator('.tree-entry')).toHaveCount(2);
   await expectSizedToContent(page, iframeA);
@@ -105,6 +112,7 @@ test('a forged resize message from the host page or another frame is ignored', a
 
 test('the snippet copied from the Embed dialog works when pasted into a blank page', async ({ page }) => {
   await page.goto(`${site}roadmap`);
+  await ready(page);
   await page.getByRole('button', { name: 'Embed this road map' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed the road map on your site' });
   await expect(dialog).toBeVisible();
@@ -127,19 +135,21 @@ test('the snippet copied from the Embed dialog works when pasted into a blank pa
   writeFileSync(join(hostDir, name), `<!doctype html><html lang="en"><title>Pasted</title><body>${snippet}</body></html>`);
   await page.goto(`${host}${name}`);
   const frame = page.frameLocator('[data-sb-roadmap] iframe');
+  await readyIn(frame);
   await expect(frame.locator('h1')).toHaveText('ML Road Map: Job Skills');
   await expect(frame.locator('.embed-root')).toHaveClass(/embed-compact/);
   await expectSizedToContent(page, page.locator('[data-sb-roadmap] iframe'));
 });
 
 test('progress marked in a widget is the progress of the full site', async ({ page }) => {
-  await page.goto(`${host}two-widgets.html`);
+  await twoWidgets(page);
   const a = widget(page, 'widget-a');
   const row = a.locator('.tree-entry').filter({ hasText: 'Machine Learning Crash Course' });
   await row.getByRole('button', { name: 'Done' }).click();
   await expect(a.locator('.overall-text')).toHaveText('1 of 2 done');
 
   await page.goto(`${site}roadmap/fundamentals`);
+  await ready(page);
   const siteRow = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Machine Learning Crash Course', exact: true }) });
   await expect(siteRow.getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   expect(data('roadmap.json').sections.map((s: any) => s.id)).toContain('fundamentals');
@@ -154,6 +164,7 @@ test('only /embed/* may be framed by other sites', async ({ page, request }) => 
   expect(embed.headers()['x-frame-options']).toBeUndefined();
 
   await page.goto(`${host}frame-refused.html`);
+  await readyIn(page.frameLocator('#embed'));
   await expect(page.frameLocator('#embed').locator('h1')).toHaveText('ML Road Map: Fundamentals');
   // Chromium refuses to render the framed About page: its frame never shows the page.
   await page.waitForTimeout(1500);
@@ -174,6 +185,7 @@ const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-es
 test('an unknown widget address shows a widget-only error with no link that stays in the frame', async ({ page }) => {
   await page.goto(hostPage(`<iframe id="w" title="widget" sandbox="${SANDBOX}" src="${site}embed/no-such-widget"></iframe>`));
   const frame = page.frameLocator('#w');
+  await readyIn(frame);
   await expect(frame.locator('h1')).toHaveText('This widget does not exist');
   await expect(frame.locator('header, footer, nav')).toHaveCount(0);
   await expect(frame.getByText('Page not found')).toHaveCount(0);
@@ -195,6 +207,7 @@ test('in a frame the app renders only widgets: a framed unlock link is refused a
   await page.goto(hostPage(`<iframe id="f" title="framed" sandbox="${SANDBOX}" src="${link}"></iframe>
     <iframe id="w" title="widget" sandbox="${SANDBOX}" src="${site}embed/roadmap/fundamentals"></iframe>`));
   const framed = page.frameLocator('#f');
+  await readyIn(framed);
   await expect(framed.locator('h1')).toHaveText('This page opens only in its own tab');
   const open = framed.getByRole('link', { name: /Open it in a new tab/ });
   await expect(open).toHaveAttribute('target', '_blank');
@@ -204,6 +217,7 @@ test('in a frame the app renders only widgets: a framed unlock link is refused a
 
   // A widget frame moved to /unlock#k=… inside the app (as a link in it would) is refused too.
   const widget = page.frameLocator('#w');
+  await readyIn(widget);
   await expect(widget.locator('h1')).toHaveText('ML Road Map: Fundamentals');
   const frame = (await (await page.locator('#w').elementHandle())!.contentFrame())!;
   await frame.evaluate((to) => {
@@ -215,9 +229,11 @@ test('in a frame the app renders only widgets: a framed unlock link is refused a
 
   // And a full load of /unlock#k=… in the widget frame.
   await frame.goto(link);
+  await readyIn(widget);
   await expect(widget.locator('h1')).toHaveText('This page opens only in its own tab');
   expect(await frame.evaluate(() => localStorage.getItem('sb-keys'))).toBeNull();
 
   await page.goto(`${site}about`);
+  await ready(page);
   expect(await page.evaluate(() => localStorage.getItem('sb-keys'))).toBeNull();
 });

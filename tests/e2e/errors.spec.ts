@@ -1,6 +1,6 @@
 // Bad responses: the page explains, offers a retry, and the rest of the site keeps working.
 import { test, expect } from '@playwright/test';
-import { h1, latestArticle } from './helpers';
+import { h1, latestArticle, ready } from './helpers';
 
 test('a data file answered with 500 shows the error view; retry recovers; navigation works', async ({ page }) => {
   let failing = true;
@@ -8,6 +8,7 @@ test('a data file answered with 500 shows the error view; retry recovers; naviga
     failing ? route.fulfill({ status: 500, body: 'upstream error' }) : route.fallback(),
   );
   await page.goto('./articles');
+  await ready(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Something went wrong');
   await expect(alert).toContainText('500');
@@ -34,6 +35,7 @@ test('invalid JSON shows the error view naming the bad field', async ({ page }) 
     await route.fulfill({ response, body: JSON.stringify(json) });
   });
   await page.goto(`./articles/${article.slug}`);
+  await ready(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Something went wrong');
   await expect(alert).toContainText('invalid at `meta.date`');
@@ -45,6 +47,7 @@ test('a response that is not JSON at all shows the error view', async ({ page })
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Gateway page</p>' }),
   );
   await page.goto('./weekly');
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('is invalid');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
@@ -54,12 +57,14 @@ test('data from a newer schema is refused with a clear message', async ({ page }
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ schema: 99, items: 'new shape' }) }),
   );
   await page.goto('./weekly');
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('schema version 99');
 });
 
 test('a network failure shows the error view', async ({ page }) => {
   await page.route('**/data/articles/page-1.json', (route) => route.abort('connectionrefused'));
   await page.goto('./');
+  await ready(page);
   await expect(page.locator('.home-latest').getByRole('alert')).toContainText('network request');
   // The weekly list on the same page still loads.
   await expect(page.locator('.home-week .card-title')).toBeVisible();

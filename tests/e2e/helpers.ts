@@ -2,7 +2,7 @@
 // collecting console errors.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 
 const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
 
@@ -40,20 +40,37 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** Whether the page runs scripts: with scripting off, the HTML parser builds `<noscript>`'s
- *  content as elements (this check runs in Playwright's own world, which a disabled page allows). */
+ *  content as elements (this check runs in Playwright's own world, which a disabled page
+ *  allows). Asked once per page; a navigation under way is waited out. */
 export async function scripting(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const probe = document.createElement('div');
-    probe.innerHTML = '<noscript><p></p></noscript>';
-    return probe.querySelector('noscript p') === null;
-  });
+  let known = scriptingOf.get(page);
+  for (let attempt = 0; known === undefined; attempt++) {
+    try {
+      known = await page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.innerHTML = '<noscript><p></p></noscript>';
+        return probe.querySelector('noscript p') === null;
+      });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.waitForLoadState('domcontentloaded');
+    }
+  }
+  scriptingOf.set(page, known);
+  return known;
 }
+const scriptingOf = new WeakMap<Page, boolean>();
 
 /** Waits until the app shows its own copy of the page (`html[data-app=ready]`: it has taken
  *  over from the pre-rendered one, whose elements then vanish). Nothing to wait for without
  *  JavaScript. */
 export async function ready(page: Page) {
   if (await scripting(page)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+}
+
+/** [`ready`] for a page in a frame (a widget: scripts always run there). */
+export async function readyIn(frame: FrameLocator) {
+  await frame.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 }
 
 /** Waits until the page is rendered (its main heading is visible) and, with JavaScript, shown

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { data, h1 } from './helpers';
+import { data, h1, ready } from './helpers';
 
 const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
 
@@ -198,6 +198,7 @@ test('every page answers 200 and any other path a real 404 with the not-found pa
     expect(await response.text(), path).toContain('<script type="module"');
   }
   const response = await page.goto('./articles/no-such-article');
+  await ready(page);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('alert')).toContainText("We couldn't find that");
   expect((await page.goto('./no-such-page'))?.status()).toBe(404);

@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectErrors, data, demoToken, h1 } from './helpers';
+import { collectErrors, data, demoToken, h1, ready } from './helpers';
 
 const dist = process.env.DIST_DIR ?? 'target/xtask/dist-root';
 const PLAYBOOK = 'the-production-ml-incident-playbook'; // preview, then paid; sealed with k2026-01
@@ -34,6 +34,7 @@ function filesUnder(dir: string): string[] {
 
 async function unlockWith(page: Page, kid: string) {
   await page.goto(`./unlock#k=${demoToken(kid)}`);
+  await ready(page);
   await expect(page.getByRole('status')).toContainText('Unlocked');
 }
 
@@ -51,6 +52,7 @@ test('no file of the built site contains a paid canary', async () => {
 test('a free reader sees the preview and the locked count, never the paid text', async ({ page }) => {
   const site = data('site.json');
   await page.goto(`./articles/${PLAYBOOK}`);
+  await ready(page);
   await expect(page.locator('.article .prose').first()).toContainText('Most production ML incidents');
   const notice = page.getByRole('region', { name: 'For subscribers' });
   await expect(notice).toContainText('The rest of this article is for paid subscribers.');
@@ -58,11 +60,13 @@ test('a free reader sees the preview and the locked count, never the paid text',
   await expect(page.locator('main')).not.toContainText('PAID-REF');
 
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.locator('.lead')).toContainText('step-by-step cost model');
   await expect(page.getByRole('region', { name: 'For subscribers' })).toContainText('This article is for paid subscribers.');
 
   const week = data(`weeks/${WEEK}.json`);
   await page.goto(`./weekly/${WEEK}`);
+  await ready(page);
   await expect(page.locator('.entry')).toHaveCount(week.meta.entry_count);
   await expect(page.locator('.article-header .meta')).toContainText(`${week.meta.entry_count} resources + 4 for paid subscribers`);
   await expect(page.getByRole('region', { name: 'For subscribers' })).toContainText('4 more resources for paid subscribers.');
@@ -80,6 +84,7 @@ test('the unlock link opens paid text on article and weekly pages, survives a re
 
   const week = data(`weeks/${WEEK}.json`);
   await page.goto(`./weekly/${WEEK}`);
+  await ready(page);
   await expect(page.locator('.entry')).toHaveCount(week.meta.entry_count + 4);
   await expect(page.locator('.entry-paid')).toHaveCount(4);
   await expect(page.locator('main')).toContainText('PAID-REF-W20-ORCA');
@@ -90,6 +95,7 @@ test('the unlock link opens paid text on article and weekly pages, survives a re
   await expect(orca.locator('a.entry-title')).toHaveAttribute('rel', 'noopener noreferrer');
 
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
   await page.reload();
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-LEVERS');
@@ -99,6 +105,7 @@ test('the unlock link opens paid text on article and weekly pages, survives a re
 test('rotation: a key for older content works side by side with the current one', async ({ page }) => {
   await unlockWith(page, 'k2026-11');
   await page.goto(`./articles/${PLAYBOOK}`);
+  await ready(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('sealed with the key “k2026-01”');
   await expect(alert).toContainText('holds “k2026-11”');
@@ -106,23 +113,28 @@ test('rotation: a key for older content works side by side with the current one'
 
   // Paste the older key by hand on the unlock page.
   await page.goto('./unlock');
+  await ready(page);
   await page.getByLabel('Unlock link or key').fill(demoToken('k2026-01'));
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('status')).toContainText('key “k2026-01”');
   await expect(page.locator('.key-list li')).toHaveCount(2);
 
   await page.goto(`./articles/${PLAYBOOK}`);
+  await ready(page);
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-PLAYBOOK-TRIAGE');
   await expect(page.getByRole('navigation', { name: 'Contents' })).toContainText('Roll back first, understand second');
   await page.goto(`./weekly/${OLD_WEEK}`);
+  await ready(page);
   await expect(page.locator('.entry-paid')).toHaveCount(2);
   await page.goto(`./weekly/${WEEK}`);
+  await ready(page);
   await expect(page.locator('.entry-paid')).toHaveCount(4);
 });
 
 test('forget key locks every page again', async ({ page }) => {
   await unlockWith(page, 'k2026-11');
   await page.goto(`./weekly/${WEEK}`);
+  await ready(page);
   await expect(page.locator('.entry-paid')).toHaveCount(4);
   await page.getByRole('contentinfo').getByRole('link', { name: 'Subscriber key' }).click();
   await page.getByRole('button', { name: 'Forget all keys' }).click();
@@ -150,6 +162,7 @@ test('tampered or moved ciphertext shows a clear message; the intact entries sti
   });
   await unlockWith(page, 'k2026-11');
   await page.goto(`./weekly/${WEEK}`);
+  await ready(page);
   const alerts = page.getByRole('alert');
   await expect(alerts).toHaveCount(2);
   await expect(alerts.first()).toContainText('could not be unlocked');
@@ -173,6 +186,7 @@ test('a paid part copied into another article does not open there, even with its
   });
   await unlockWith(page, 'k2026-11');
   await page.goto(`./articles/${PLAYBOOK}`);
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('could not be unlocked');
   await expect(page.locator('.paid-body')).toHaveCount(0);
   await expect(page.locator('main')).not.toContainText('PAID-REF');
@@ -181,16 +195,20 @@ test('a paid part copied into another article does not open there, even with its
 test('a wrong key gives a clear message; a malformed one is refused with the reason', async ({ page }) => {
   const wrong = `paid.k2026-11.${Buffer.alloc(32, 7).toString('base64url')}`;
   await page.goto(`./unlock#k=${wrong}`);
+  await ready(page);
   await expect(page.getByRole('status')).toContainText('Unlocked');
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('your key “k2026-11” for paid subscribers did not open it');
   await expect(page.locator('.paid-body')).toHaveCount(0);
 
   await page.goto('./unlock');
+  await ready(page);
   await page.getByLabel('Unlock link or key').fill('hello');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('not a subscriber key');
   await page.goto(`./unlock#k=paid.k2026-11.tooShort`);
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('damaged');
   expect(page.url()).not.toContain('#');
 });
@@ -199,7 +217,9 @@ test('a link with the same key id but another secret keeps the working key and s
   const junk = `paid.k2026-11.${Buffer.alloc(32, 7).toString('base64url')}`;
   await unlockWith(page, 'k2026-11');
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await page.goto(`./unlock#k=${junk}`);
+  await ready(page);
   const conflict = page.locator('.key-conflict');
   await expect(conflict).toContainText('Your current key was kept');
   await expect(conflict).toContainText('You already have a key for paid subscribers (“k2026-11”); this link\'s key differs');
@@ -208,21 +228,27 @@ test('a link with the same key id but another secret keeps the working key and s
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
 
   // The same key again changes nothing; the reader may keep theirs, or replace it on request.
   await page.goto(`./unlock#k=${demoToken('k2026-11')}`);
+  await ready(page);
   await expect(page.getByRole('status')).toContainText('You already have this key');
   await page.goto(`./unlock#k=${junk}`);
+  await ready(page);
   await page.getByRole('button', { name: 'Keep current key' }).click();
   await expect(page.getByRole('status')).toContainText('Your current key “k2026-11” was kept');
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
   await page.goto(`./unlock#k=${junk}`);
+  await ready(page);
   await page.getByRole('button', { name: "Replace with this link's key" }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Key replaced');
   await page.goto(`./articles/${BUDGET}`);
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText('did not open it');
 });
 

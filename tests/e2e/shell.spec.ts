@@ -1,11 +1,12 @@
 // The site shell and its pages, as a reader moves through them.
 import { test, expect } from '@playwright/test';
-import { collectErrors, data, h1, latestArticle, latestWeek } from './helpers';
+import { collectErrors, data, h1, latestArticle, latestWeek, ready } from './helpers';
 
 test('home shows the latest article and the latest weekly list from the data', async ({ page }) => {
   const article = latestArticle();
   const week = latestWeek();
   await page.goto('./');
+  await ready(page);
   await expect(page.locator('.home-latest .card-title')).toHaveText(article.title);
   await expect(page.locator('.home-week .card-title')).toHaveText(week.title);
   await expect(page).toHaveTitle(/Society's Backend/);
@@ -13,6 +14,7 @@ test('home shows the latest article and the latest weekly list from the data', a
 
 test('the navigation reaches every page, and the header and footer stay', async ({ page }) => {
   await page.goto('./');
+  await ready(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   const site = data('site.json');
 
@@ -70,6 +72,7 @@ test('deep links opened directly render (SPA fallback)', async ({ page }) => {
 
 test('a missing article shows "not found", not a blank page', async ({ page }) => {
   await page.goto('./articles/this-article-does-not-exist');
+  await ready(page);
   await expect(page.getByRole('alert')).toContainText("We couldn't find that");
 });
 

@@ -1,12 +1,13 @@
 // The same site built for a sub-path (/newsletter/) works there: assets, data, links, deep links.
 import { test, expect } from '@playwright/test';
-import { collectErrors, demoToken, h1, latestArticle, latestFreeArticle, latestWeek } from './helpers';
+import { collectErrors, demoToken, h1, latestArticle, latestFreeArticle, latestWeek, ready } from './helpers';
 
 const sub = process.env.SUB_SITE_URL ?? 'http://127.0.0.1:8182/newsletter/';
 
 test('the sub-path build renders, navigates and deep-links under its base', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(sub);
+  await ready(page);
   await expect(page.locator('.home-latest .card-title')).toHaveText(latestArticle().title);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();
@@ -35,8 +36,10 @@ test('in-page links in an article stay on the article under a sub-path', async (
 
 test('an unlock link works under a sub-path and opens paid entries there', async ({ page }) => {
   await page.goto(`${sub}unlock#k=${demoToken('k2026-11')}`);
+  await ready(page);
   await expect(page.getByRole('status')).toContainText('Unlocked');
   await expect(page).toHaveURL(/\/newsletter\/unlock$/);
   await page.goto(`${sub}weekly/${latestWeek().slug}`);
+  await ready(page);
   await expect(page.locator('.entry-paid')).toHaveCount(latestWeek().paid_count);
 });

@@ -1,7 +1,7 @@
 // Weekly reading lists: the index newest first, a week's sections and entries with everything
 // an entry carries, anchors that deep-link to one entry, and outbound links that open safely.
 import { test, expect } from '@playwright/test';
-import { data, h1, latestWeek } from './helpers';
+import { data, h1, latestWeek, ready } from './helpers';
 
 test('the weekly index lists every week, newest first, with its counts', async ({ page }) => {
   const index = data('weeks/page-1.json');
@@ -38,6 +38,7 @@ test('an entry anchor opened directly scrolls to that entry', async ({ page }) =
   const last = week.sections.at(-1).entries.at(-1);
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(`./weekly/${week.meta.slug}#${last.id}`);
+  await ready(page);
   await expect(page.locator(`[id="${last.id}"]`)).toBeInViewport();
   await expect(page.locator('.week-section h2').first()).not.toBeInViewport();
 });

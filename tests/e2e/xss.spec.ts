@@ -2,6 +2,7 @@
 // the browser and keeps no dangerous markup.
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
+import { ready } from './helpers';
 
 const xssData = process.env.XSS_DATA ?? 'target/xtask/xss-data';
 
@@ -12,6 +13,7 @@ test('an article built from XSS payloads runs no script', async ({ page }) => {
     route.fulfill({ path: join(xssData, 'articles/xss-payloads.json'), contentType: 'application/json' }),
   );
   await page.goto('./articles/xss-payloads');
+  await ready(page);
   const prose = page.locator('.prose');
   await expect(prose).toContainText('A paragraph after the payloads.');
   // Try to trigger what could have survived.
