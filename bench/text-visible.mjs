@@ -14,7 +14,7 @@ import { launch, probe, appReady, median, TEXT_SELECTOR } from './text-first-pro
 const url = process.env.BENCH_URL;
 const article = process.env.BENCH_ARTICLE;
 const staticName = process.env.BENCH_STATIC;
-const runs = Number(process.env.BENCH_RUNS ?? 9);
+const runs = Number(process.env.BENCH_RUNS ?? 15);
 const CPU_SLOWDOWN = 4;
 const SLOW_4G = {
   offline: false,
