@@ -1,38 +1,15 @@
 // The app taking over from the pre-rendered copy of a page (`<div id="sb-prerendered">`): one
 // copy left, nothing duplicated, the reader's scroll, focus and fragment kept, and the app's
 // own navigation working afterwards.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { data, h1, latestFreeArticle, latestWeek, ready } from './helpers';
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
 
-/** Serves `path` with a pre-rendered copy. The built entry's own when it has one; else (a build
- *  without pre-rendered entries) the app's rendered body, captured in another page, put in
- *  the entry the way `press` does. */
-async function withStaticCopy(browser: Browser, page: Page, path: string) {
-  const url = new URL(path, site);
-  const entry = await (await page.request.get(url.href)).text();
-  if (entry.includes('id="sb-prerendered"')) return;
-  const other = await browser.newPage();
-  await other.goto(url.href);
-  await h1(other);
-  await expect(other.locator('main .loading')).toHaveCount(0);
-  const copy = await other.evaluate(() =>
-    [...document.body.children]
-      .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName))
-      .map((e) => e.outerHTML)
-      .join(''),
-  );
-  await other.close();
-  await page.route(
-    (u) => u.pathname === url.pathname,
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<body>', `<body>\n<div id="sb-prerendered">${copy}</div>`);
-      await route.fulfill({ response, body });
-    },
-  );
+/** The built entry of `path` holds a pre-rendered copy (as `press pages` writes it). */
+async function expectStaticCopy(page: Page, path: string) {
+  const entry = await (await page.request.get(new URL(path, site).href)).text();
+  expect(entry, path).toContain('<div id="sb-prerendered">');
 }
 
 /** Holds every request matching `pattern` until the returned function is called. */
@@ -61,9 +38,9 @@ for (const [name, path] of [
   ['topics', './topics'],
   ['about', './about'],
 ] as const) {
-  test(`after the takeover of ${name} one copy is left: one main, one h1, no duplicated id`, async ({ browser, page }) => {
+  test(`after the takeover of ${name} one copy is left: one main, one h1, no duplicated id`, async ({ page }) => {
     const url = typeof path === 'string' ? path : path();
-    await withStaticCopy(browser, page, url);
+    await expectStaticCopy(page, url);
     await page.goto(url);
     await ready(page);
     await expect(page.locator('#sb-prerendered')).toHaveCount(0);
@@ -75,8 +52,8 @@ for (const [name, path] of [
   });
 }
 
-test('while the app renders hidden, assistive technology sees only the pre-rendered copy', async ({ browser, page }) => {
-  await withStaticCopy(browser, page, './about');
+test('while the app renders hidden, assistive technology sees only the pre-rendered copy', async ({ page }) => {
+  await expectStaticCopy(page, './about');
   const release = await hold(page, '**/data/**');
   await page.goto('./about', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('#sb-app')).toBeAttached();
@@ -90,10 +67,10 @@ test('while the app renders hidden, assistive technology sees only the pre-rende
   await expect(page.locator('main')).toHaveCount(1);
 });
 
-test('the scroll offset and the focused element stay through the takeover', async ({ browser, page }) => {
+test('the scroll offset and the focused element stay through the takeover', async ({ page }) => {
   const path = `./articles/${latestFreeArticle().slug}`;
   await page.setViewportSize({ width: 800, height: 600 });
-  await withStaticCopy(browser, page, path);
+  await expectStaticCopy(page, path);
   const release = await hold(page, '**/*.wasm');
   await page.goto(path, { waitUntil: 'domcontentloaded' });
   await expect(page.locator('#sb-prerendered main h1')).toBeVisible();
@@ -120,8 +97,18 @@ test('the scroll offset and the focused element stay through the takeover', asyn
   await expect(page.locator(':focus')).toHaveText('Road Map');
 });
 
-test('a focused element with an id keeps the focus', async ({ browser, page }) => {
-  await withStaticCopy(browser, page, './about');
+test('a page that never renders is taken over after a few seconds, so the app answers', async ({ page }) => {
+  await expectStaticCopy(page, './about');
+  const release = await hold(page, '**/data/site.json');
+  await page.goto('./about');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 10_000 });
+  await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+  await expect(page.locator('main h1')).toHaveText("About Society's Backend");
+  release();
+});
+
+test('a focused element with an id keeps the focus', async ({ page }) => {
+  await expectStaticCopy(page, './about');
   const release = await hold(page, '**/*.wasm');
   await page.goto('./about', { waitUntil: 'domcontentloaded' });
   await page.evaluate(() => document.querySelector<HTMLElement>('#sb-prerendered #main')!.focus());
@@ -130,11 +117,11 @@ test('a focused element with an id keeps the focus', async ({ browser, page }) =
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 });
 
-test('a #heading deep link lands on its heading after the takeover', async ({ browser, page }) => {
+test('a #heading deep link lands on its heading after the takeover', async ({ page }) => {
   const article = latestFreeArticle();
   const last = data(`articles/${article.slug}.json`).toc.at(-1);
   await page.setViewportSize({ width: 800, height: 600 });
-  await withStaticCopy(browser, page, `./articles/${article.slug}`);
+  await expectStaticCopy(page, `./articles/${article.slug}`);
   await page.goto(`./articles/${article.slug}#${last.id}`);
   await ready(page);
   await expect(page.locator('#sb-prerendered')).toHaveCount(0);
@@ -142,8 +129,8 @@ test('a #heading deep link lands on its heading after the takeover', async ({ br
   await expect(page.locator('main h1')).not.toBeInViewport();
 });
 
-test('the app navigates without a full reload after the takeover', async ({ browser, page }) => {
-  await withStaticCopy(browser, page, './');
+test('the app navigates without a full reload after the takeover', async ({ page }) => {
+  await expectStaticCopy(page, './');
   await page.goto('./');
   await ready(page);
   await page.evaluate(() => ((window as any).sbMarker = 'kept'));
