@@ -8,8 +8,6 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -42,6 +40,15 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(bytes).expect("writing to memory");
     let gzip = gz.finish().expect("writing to memory").len() as u64;
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip,
+        brotli: brotli_q11(bytes).len() as u64,
+    }
+}
+
+/// Brotli at its best (quality 11, 4 MiB window), as a CDN precompresses static files.
+fn brotli_q11(bytes: &[u8]) -> Vec<u8> {
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
@@ -49,11 +56,7 @@ pub fn measure(bytes: &[u8]) -> Sizes {
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    Sizes {
-        raw: bytes.len() as u64,
-        gzip,
-        brotli: br.len() as u64,
-    }
+    br
 }
 
 /// The widget loader for other sites: not part of the site's own bundle, reported apart.
@@ -179,7 +182,7 @@ fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
             &["synth-archive", "--articles", &n.to_string(), "--out"],
             &dist.join("data"),
         )?;
-        let value = node_json("bench/archive-bytes.mjs", &server.url)?;
+        let value = node_json("bench/archive-bytes.mjs", &server.url, &[])?;
         println!(
             "archive first page with {n} articles: {} bytes of data in {} requests",
             value["data_bytes"],
@@ -194,7 +197,7 @@ fn archive_bytes(dist: &Path) -> Result<serde_json::Value> {
 /// them with WebCrypto (`bench/unlock-perf.mjs`). Runs first: the later steps rewrite the data.
 fn unlock_speed(dist: &Path) -> Result<serde_json::Value> {
     let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
-    let value = node_json("bench/unlock-perf.mjs", &server.url)?;
+    let value = node_json("bench/unlock-perf.mjs", &server.url, &[])?;
     println!(
         "paid week {} ({} paid entries): painted in {} ms for a free reader, {} ms opened for a subscriber (medians of {}, ratio {})",
         value["week"],
@@ -221,7 +224,7 @@ fn roadmap_speed(dist: &Path) -> Result<serde_json::Value> {
         &synthetic,
     )?;
     let server = nginx::start("bench", BENCH_PORT, dist, "/")?;
-    let mut value = node_json("bench/roadmap-perf.mjs", &server.url)?;
+    let mut value = node_json("bench/roadmap-perf.mjs", &server.url, &[])?;
     value["synthetic_resources"] = SYNTHETIC_RESOURCES.into();
     println!(
         "road map explorer, {} resources ({} rows): render {} ms (median of {}), toggle {} ms to the DOM, {} ms to the next frame (medians of {})",
@@ -326,73 +329,6 @@ fn bench_config(rendered: &str, brotli: bool) -> Result<String> {
         ))
 }
 
-/// The bench's nginx; stopped (master and workers) when dropped.
-struct BenchServer {
-    child: Child,
-    run: PathBuf,
-    url: String,
-}
-
-impl BenchServer {
-    fn nginx(run: &Path) -> Command {
-        let mut c = Command::new("nginx");
-        c.arg("-p").arg(run).arg("-c").arg(run.join("nginx.conf"));
-        c
-    }
-
-    fn stop(run: &Path) {
-        let _ = Self::nginx(run)
-            .args(["-s", "stop"])
-            .stderr(Stdio::null())
-            .status();
-    }
-
-    fn start(site_root: &Path, brotli: bool) -> Result<Self> {
-        let run = work_dir("nginx-bench-text-first");
-        if run.join("nginx.pid").exists() {
-            Self::stop(&run); // one left over from an interrupted run
-            std::thread::sleep(Duration::from_millis(500));
-            let _ = fs::remove_file(run.join("nginx.pid"));
-        }
-        let rendered = nginx::render_config(TEXT_FIRST_PORT, site_root, "/", &run)?;
-        fs::write(run.join("nginx.conf"), bench_config(&rendered, brotli)?)
-            .map_err(|e| e.to_string())?;
-        let mut child = Self::nginx(&run)
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("could not start nginx: {e}"))?;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let exited = child.try_wait().map_err(|e| e.to_string())?;
-            if exited.is_some() || Instant::now() > deadline {
-                let log = fs::read_to_string(run.join("error.log")).unwrap_or_default();
-                let _ = child.kill();
-                return Err(format!(
-                    "the bench's nginx did not start on port {TEXT_FIRST_PORT}:\n{log}"
-                ));
-            }
-            if run.join("nginx.pid").exists()
-                && std::net::TcpStream::connect(("127.0.0.1", TEXT_FIRST_PORT)).is_ok()
-            {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Ok(Self {
-            child,
-            run,
-            url: format!("http://127.0.0.1:{TEXT_FIRST_PORT}/"),
-        })
-    }
-}
-
-impl Drop for BenchServer {
-    fn drop(&mut self) {
-        Self::stop(&self.run);
-        let _ = self.child.wait();
-    }
-}
-
 /// Files the text-first steps add to the bench build (`.br` twins, the plain copy), removed
 /// when dropped, so the later steps (which rewrite the data) never see stale ones.
 struct Scratch(Vec<PathBuf>);
@@ -421,13 +357,7 @@ fn precompress(dir: &Path, written: &mut Vec<PathBuf>) -> Result {
             continue;
         }
         let bytes = fs::read(&path).map_err(|e| e.to_string())?;
-        let mut br = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 22,
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
+        let br = brotli_q11(&bytes);
         let mut out = path.into_os_string();
         out.push(".br");
         let out = PathBuf::from(out);
@@ -435,24 +365,6 @@ fn precompress(dir: &Path, written: &mut Vec<PathBuf>) -> Result {
         written.push(out);
     }
     Ok(())
-}
-
-/// Runs a bench Node script that prints one JSON object, with `BENCH_URL` and `env` set.
-fn node_script(script: &str, url: &str, env: &[(&str, &str)]) -> Result<Value> {
-    let mut c = cmd("node");
-    c.arg(script).env("BENCH_URL", url);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let out = c.output().map_err(|e| format!("node: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{script} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim())
-        .map_err(|e| format!("{script} output: {e}"))
 }
 
 /// Issue 11's numbers on the bench build, served by the bench's nginx (brotli when Debian's
@@ -483,7 +395,9 @@ fn text_first(dist: &Path) -> Result<(Value, Vec<String>)> {
     if brotli {
         precompress(dist, &mut scratch.0)?;
     }
-    let server = BenchServer::start(dist, brotli)?;
+    let server = nginx::start_with("bench-text-first", TEXT_FIRST_PORT, dist, "/", |c| {
+        bench_config(&c, brotli)
+    })?;
     let mut failures = Vec::new();
     let mut step = |name: &str, result: Result<Value>| match result {
         Ok(v) => v,
@@ -496,7 +410,7 @@ fn text_first(dist: &Path) -> Result<(Value, Vec<String>)> {
     let article = &pages[1].1;
     let transfer = step(
         "first-load transfer",
-        node_script(
+        node_json(
             "bench/first-load.mjs",
             &server.url,
             &[("BENCH_PAGES", &pages_json)],
@@ -504,7 +418,7 @@ fn text_first(dist: &Path) -> Result<(Value, Vec<String>)> {
     );
     let text = step(
         "text visible",
-        node_script(
+        node_json(
             "bench/text-visible.mjs",
             &server.url,
             &[
@@ -516,7 +430,7 @@ fn text_first(dist: &Path) -> Result<(Value, Vec<String>)> {
     );
     let lighthouse = step(
         "lighthouse",
-        node_script(
+        node_json(
             "bench/lighthouse.mjs",
             &server.url,
             &[("BENCH_PAGES", &pages_json)],

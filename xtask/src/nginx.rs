@@ -49,6 +49,17 @@ pub fn render_config(port: u16, site_root: &Path, base: &str, run: &Path) -> Res
 
 /// Starts nginx for `site_root` on `port` and waits until it answers.
 pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Server> {
+    start_with(name, port, site_root, base, Ok)
+}
+
+/// [`start`] with the rendered config passed through `edit` first (the bench adds brotli).
+pub fn start_with(
+    name: &str,
+    port: u16,
+    site_root: &Path,
+    base: &str,
+    edit: impl FnOnce(String) -> Result<String>,
+) -> Result<Server> {
     let run = work_dir(&format!("nginx-{name}"));
     let conf = run.join("nginx.conf");
     if run.join("nginx.pid").exists() {
@@ -56,7 +67,8 @@ pub fn start(name: &str, port: u16, site_root: &Path, base: &str) -> Result<Serv
         std::thread::sleep(Duration::from_millis(500));
         let _ = fs::remove_file(run.join("nginx.pid"));
     }
-    fs::write(&conf, render_config(port, site_root, base, &run)?).map_err(|e| e.to_string())?;
+    fs::write(&conf, edit(render_config(port, site_root, base, &run)?)?)
+        .map_err(|e| e.to_string())?;
     let mut child = Command::new("nginx")
         .arg("-p")
         .arg(&run)

@@ -71,11 +71,12 @@ pub fn press(args: &[&str], path: &Path) -> Result {
     )
 }
 
-/// Runs a Node script that prints one JSON object, with `BENCH_URL` set, and parses it.
-pub fn node_json(script: &str, url: &str) -> Result<serde_json::Value> {
+/// Runs a bench Node script that prints one JSON object, with `BENCH_URL` and `env` set.
+pub fn node_json(script: &str, url: &str, env: &[(&str, &str)]) -> Result<serde_json::Value> {
     let out = cmd("node")
         .arg(script)
         .env("BENCH_URL", url)
+        .envs(env.iter().copied())
         .output()
         .map_err(|e| format!("node: {e}"))?;
     if !out.status.success() {
