@@ -10,7 +10,7 @@ use ammonia::{Url, UrlRelative, UrlRelativeEvaluate};
 use sb_model::{Article, Date, SiteConfig, Week};
 
 use crate::markdown;
-use crate::static_pages::escape;
+use crate::static_pages::{escape, xml_char};
 
 /// How many items (articles and weeks together) the feeds carry.
 pub const FEED_ITEMS: usize = 20;
@@ -164,6 +164,7 @@ fn last_updated(items: &[FeedItem]) -> Option<Date> {
 
 /// `html` inside a CDATA section; a `]]>` in it is split across two sections.
 fn cdata(html: &str) -> String {
+    let html: String = html.chars().filter(|&c| xml_char(c)).collect();
     format!("<![CDATA[{}]]>", html.replace("]]>", "]]]]><![CDATA[>"))
 }
 
@@ -184,7 +185,9 @@ pub fn rss(config: &SiteConfig, articles: &[Article], weeks: &[Week]) -> String 
                 "    <item>\n      <title>{}</title>\n      <link>{url}</link>\n      <guid isPermaLink=\"true\">{url}</guid>\n      <pubDate>{}</pubDate>\n      <description>{}</description>\n      <content:encoded>{}</content:encoded>\n{categories}    </item>\n",
                 escape(&i.title),
                 i.published.rfc2822(),
-                escape(&i.summary),
+                // RSS reads a description as HTML: the plain-text summary is escaped for HTML,
+                // then for XML, so `<b>` in a summary shows as text.
+                escape(&escape(&i.summary)),
                 cdata(&i.content),
             )
         })

@@ -65,6 +65,10 @@ pub struct Split {
     pub problems: Vec<String>,
 }
 
+/// Element ids of the site's own page (the main landmark, the pre-rendered copy, the app's
+/// root): no heading anchor may take them.
+pub const RESERVED_IDS: [&str; 3] = ["main", "sb-prerendered", "sb-app"];
+
 /// Renders Markdown, cut in two at the first top-level HTML block that is exactly `marker` (a
 /// marker inside a code fence or a list is not a cut). Heading ids are unique across both
 /// parts, as they are in one document.
@@ -112,7 +116,8 @@ pub fn render_split(
         }
     }
     let mut problems = Vec::new();
-    let mut ids = HashSet::new();
+    // Ids the page itself uses: a heading named "Main" gets `main-2`, never the landmark's id.
+    let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|id| id.to_string()).collect();
     let mut prepare = |events: Vec<Event<'_>>| {
         let events = with_lazy_images(events, content, &mut problems);
         finish(with_heading_ids(events, &mut ids), markdown.len())
@@ -451,6 +456,15 @@ const CODE_CLASSES: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_never_take_the_pages_own_ids() {
+        let html = render("## Main\n\n## SB prerendered\n\n## sb app\n").html;
+        for id in RESERVED_IDS {
+            assert!(!html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+            assert!(html.contains(&format!("id=\"{id}-2\"")), "{id}: {html}");
+        }
+    }
 
     #[test]
     fn a_top_level_marker_splits_with_ids_unique_across_parts() {

@@ -21,7 +21,7 @@ use crate::site::Site;
 /// Escapes text for XML and HTML text and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().filter(|&c| xml_char(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -32,6 +32,12 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether XML 1.0 allows the character: control characters but tab, line feed and carriage
+/// return (and U+FFFE, U+FFFF) make a feed reader reject the whole feed, so they are dropped.
+pub fn xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// `sitemap.xml`: every page the app serves from the data.

@@ -226,3 +226,32 @@ fn a_cdata_end_and_a_site_link_in_a_body_read_back_intact() {
         );
     }
 }
+
+#[test]
+fn control_characters_never_break_a_feed_and_summaries_stay_text() {
+    let (_dir, content_dir) = edited_fixture(&[
+        (
+            "articles/older-article.md",
+            "Body.",
+            "Body\u{b}with\u{1} controls.",
+        ),
+        (
+            "articles/older-article.md",
+            "summary = \"A summary given in the front matter.\"",
+            "summary = \"Ctl\\u000B sum <b>bold</b> & more\"",
+        ),
+    ]);
+    let site = load(&content_dir).unwrap();
+    // Both feeds parse (feed-rs rejects XML that holds a control character).
+    for (name, feed) in parsed(&site) {
+        let item = entry(name, &feed, &article_url(&site, "older-article"));
+        assert!(content(name, item).contains("Bodywith controls."), "{name}");
+    }
+    let xml = rss(&site.config, &site.articles, &site.weeks);
+    assert!(!xml.contains('\u{b}') && !xml.contains('\u{1}'));
+    // RSS reads a description as HTML: the summary's tags must stay text.
+    assert!(
+        xml.contains("<description>Ctl sum &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; &amp;amp; more</description>"),
+        "{xml}"
+    );
+}
