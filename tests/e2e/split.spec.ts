@@ -11,7 +11,7 @@ function wasmFetched(page: Page): string[] {
   });
   return urls;
 }
-const chunk = (urls: string[], route: string) => urls.some((u) => u.startsWith(`split___${route}_route_view_`));
+const chunk = (urls: string[], route: string) => urls.some((u) => u.startsWith(`sb-site-split___${route}_route_view_`));
 
 test('home loads only the main module; the road map chunk arrives when the road map is opened', async ({ page }) => {
   const errors = collectErrors(page);
@@ -22,7 +22,7 @@ test('home loads only the main module; the road map chunk arrives when the road 
   await page.locator('header a[href$="roadmap"]').first().click();
   await expect(page.locator('.tree-entry').first()).toBeVisible();
   expect(chunk(wasm, 'roadmap')).toBe(true);
-  expect(chunk(wasm, 'unlock') || chunk(wasm, 'embed') || wasm.some((u) => u.startsWith('split_open_all_'))).toBe(false);
+  expect(chunk(wasm, 'unlock') || chunk(wasm, 'embed') || wasm.some((u) => u.startsWith('sb-site-split_open_all_'))).toBe(false);
   expect(errors).toEqual([]);
 });
 

@@ -130,6 +130,8 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     let mut all_bytes = Vec::new();
     for (stem, path) in &done {
         let bytes = fs::read(path).map_err(err(path))?;
+        // Every file starts `sb-site-` and ends in its hash: the hosts' cache rules
+        // (hosting/_headers, nginx) cache them for a year.
         let hashed = format!("{stem}-{:016x}.wasm", fnv1a(&bytes));
         all_bytes.extend_from_slice(&bytes);
         if stem == &format!("{NAME}_bg") {
@@ -140,6 +142,7 @@ pub fn build_app(out: &Path, base: &str) -> Result {
             if !loader.contains(&reference) {
                 return Err(format!("__wasm_split.js does not load {stem}.wasm"));
             }
+            let hashed = format!("{NAME}-{hashed}");
             loader = loader.replace(&reference, &format!("\"./{hashed}\""));
             fs::write(out.join(&hashed), &bytes).map_err(err(out))?;
         }
@@ -150,7 +153,7 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     let hash = format!("{:016x}", fnv1a(&all_bytes));
     let (glue_name, loader_name) = (
         format!("{NAME}-{hash}.js"),
-        format!("__wasm_split-{hash}.js"),
+        format!("{NAME}-loader-{hash}.js"),
     );
     // Only the JS imports: the wasm's own import module stays `./__wasm_split.js`.
     let glue = replace_all(
