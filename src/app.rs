@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::api;
 use crate::browser;
@@ -12,12 +12,12 @@ use crate::components::shell::{Shell, SiteData, SITE_NAME};
 use crate::pages::about::AboutPage;
 use crate::pages::article::ArticlePage;
 use crate::pages::articles::ArticlesPage;
-use crate::pages::embed::EmbedRoadmapPage;
+use crate::pages::embed::EmbedRoute;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::roadmap::RoadmapPage;
+use crate::pages::roadmap::RoadmapRoute;
 use crate::pages::topics::{TopicPage, TopicsPage};
-use crate::pages::unlock::UnlockPage;
+use crate::pages::unlock::UnlockRoute;
 use crate::pages::week::WeekPage;
 use crate::pages::weeks::WeeksPage;
 use crate::paid::Keys;
@@ -43,10 +43,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/weekly") view=WeeksPage />
                     <Route path=path!("/weekly/page/:n") view=WeeksPage />
                     <Route path=path!("/weekly/:slug") view=WeekPage />
-                    <Route path=path!("/roadmap/:section?/:resource?") view=RoadmapPage />
+                    <Route path=path!("/roadmap/:section?/:resource?") view={Lazy::<RoadmapRoute>::new()} />
                     <Route path=path!("/about") view=AboutPage />
-                    <Route path=path!("/unlock") view=UnlockPage />
-                    <Route path=path!("/embed/roadmap/:section?") view=EmbedRoadmapPage />
+                    <Route path=path!("/unlock") view={Lazy::<UnlockRoute>::new()} />
+                    <Route path=path!("/embed/roadmap/:section?") view={Lazy::<EmbedRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>

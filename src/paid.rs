@@ -145,17 +145,51 @@ pub fn opened_units(doc: String, units: Vec<Unit>) -> LocalResource<Vec<Opened>>
         let keys = keys.0.get();
         let (doc, units) = (doc.clone(), units.clone());
         async move {
-            let mut opened = Vec::with_capacity(units.len());
-            for unit in &units {
-                opened.push(Opened {
+            // A reader without a key for any of them never loads the WebCrypto chunk.
+            let plains = if units.iter().any(|u| key_for(&keys, &u.sealed).is_some()) {
+                open_all(keys, doc, units.clone()).await
+            } else {
+                units
+                    .iter()
+                    .map(|u| Err(no_key(&keys, &u.sealed)))
+                    .collect()
+            };
+            units
+                .iter()
+                .zip(plains)
+                .map(|(unit, plain)| Opened {
                     tier: unit.sealed.tier.clone(),
                     kid: unit.sealed.kid.clone(),
-                    plain: open(&keys, &doc, unit).await,
-                });
-            }
-            opened
+                    plain,
+                })
+                .collect()
         }
     })
+}
+
+/// Opens every unit of `doc`: lazily loaded (the WebCrypto code is a chunk of its own).
+#[lazy]
+async fn open_all(
+    keys: Vec<UnlockKey>,
+    doc: String,
+    units: Vec<Unit>,
+) -> Vec<Result<Vec<u8>, UnsealError>> {
+    let mut plains = Vec::with_capacity(units.len());
+    for unit in &units {
+        plains.push(open(&keys, &doc, unit).await);
+    }
+    plains
+}
+
+fn no_key(keys: &[UnlockKey], sealed: &Sealed) -> UnsealError {
+    UnsealError::NoKey {
+        kid: sealed.kid.clone(),
+        held: keys
+            .iter()
+            .filter(|k| k.tier == sealed.tier)
+            .map(|k| k.kid.clone())
+            .collect(),
+    }
 }
 
 /// Opens the unit found in `unit.slot` of `doc` with the matching key among `keys`. Never
@@ -163,14 +197,7 @@ pub fn opened_units(doc: String, units: Vec<Unit>) -> LocalResource<Vec<Opened>>
 async fn open(keys: &[UnlockKey], doc: &str, unit: &Unit) -> Result<Vec<u8>, UnsealError> {
     let sealed = &unit.sealed;
     let Some(key) = key_for(keys, sealed) else {
-        return Err(UnsealError::NoKey {
-            kid: sealed.kid.clone(),
-            held: keys
-                .iter()
-                .filter(|k| k.tier == sealed.tier)
-                .map(|k| k.kid.clone())
-                .collect(),
-        });
+        return Err(no_key(keys, sealed));
     };
     let rejected = || UnsealError::Rejected {
         kid: sealed.kid.clone(),

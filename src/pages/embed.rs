@@ -15,6 +15,20 @@ use crate::components::loaded::Loaded;
 use crate::pages::roadmap::state::Explorer;
 use crate::pages::roadmap::tree::Tree;
 
+/// The widget routes, lazily loaded: a chunk of their own, fetched only inside a widget's frame.
+pub struct EmbedRoute;
+
+#[leptos_router::lazy_route]
+impl leptos_router::LazyRoute for EmbedRoute {
+    fn data() -> Self {
+        EmbedRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <EmbedRoadmapPage /> }.into_any()
+    }
+}
+
 #[component]
 pub fn EmbedRoadmapPage() -> impl IntoView {
     let params = use_params_map();

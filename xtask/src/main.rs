@@ -16,6 +16,7 @@ mod bench;
 mod nginx;
 mod run;
 mod site;
+mod split;
 mod test;
 mod tools;
 

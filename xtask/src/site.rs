@@ -74,6 +74,7 @@ pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
             .arg(out)
             .env("NO_COLOR", "true"),
     )?;
+    crate::split::build_app(out, &base)?;
     finish_dist(out, &base)?;
     press(&["pages", "--content", "content", "--dist"], out)?;
     let mut secrets = keyring_secrets(&root().join(DEMO_KEYRING))?;

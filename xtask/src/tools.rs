@@ -6,6 +6,8 @@ use crate::run::{check, cmd, output, root, Result};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in Cargo.toml (`=0.2.130`).
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// `wasm_split_cli_support`, whose `wasm-split-cli` splits the app (see xtask/src/split.rs).
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 const APT_PACKAGES: [(&str, &str); 5] = [
     ("chromium", "/usr/bin/chromium"),
     ("nginx", "/usr/sbin/nginx"),
@@ -35,6 +37,23 @@ pub fn setup() -> Result {
         WASM_BINDGEN_VERSION,
         &[],
     )?;
+    // The wasm splitter (`cargo xtask build`, xtask/src/split.rs); it prints no version.
+    if !cmd("wasm-split-cli")
+        .arg("--help")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("setup: installing wasm-split-cli {WASM_SPLIT_VERSION}");
+        check(cmd("cargo").args([
+            "install",
+            "--locked",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+        ]))?;
+    }
     apt()?;
     npm()?;
     // trunk runs cargo offline: make sure every crate is downloaded.
