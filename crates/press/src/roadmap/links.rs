@@ -88,25 +88,9 @@ pub fn resolve(repo: &str, relative: &str) -> Option<String> {
 fn fully_decoded(text: &str) -> String {
     let mut text = text.to_string();
     loop {
-        let bytes = text.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .filter(|h| bytes[i] == b'%' && h.iter().all(u8::is_ascii_hexdigit));
-            match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
-                Some(b) => {
-                    out.push(b);
-                    i += 3;
-                }
-                None => {
-                    out.push(bytes[i]);
-                    i += 1;
-                }
-            }
-        }
-        let decoded = String::from_utf8_lossy(&out).into_owned();
+        let decoded = percent_encoding::percent_decode_str(&text)
+            .decode_utf8_lossy()
+            .into_owned();
         if decoded == text {
             return text;
         }
