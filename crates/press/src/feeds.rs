@@ -10,7 +10,7 @@ use ammonia::{Url, UrlRelative, UrlRelativeEvaluate};
 use sb_model::{Article, Date, SiteConfig, Week};
 
 use crate::markdown;
-use crate::static_pages::{escape, xml_char};
+use crate::static_pages::{escape, img_tag, xml_char};
 
 /// How many items (articles and weeks together) the feeds carry.
 pub const FEED_ITEMS: usize = 20;
@@ -75,13 +75,7 @@ fn continue_notice(config: &SiteConfig, article: &Article, url: &str) -> String 
 fn article_item(config: &SiteConfig, a: &Article) -> FeedItem {
     let url = format!("{}articles/{}", config.base_url, a.meta.slug);
     let cover = a.meta.cover.as_ref().map_or_else(String::new, |c| {
-        format!(
-            "<p><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"></p>\n",
-            escape(&c.src),
-            escape(&c.alt),
-            c.width,
-            c.height
-        )
+        format!("<p>{}</p>\n", img_tag(c, &c.alt, ""))
     });
     // `body_html` is the free part only: all of a free article, the preview of a paid one.
     let html = format!("{cover}{}{}", a.body_html, continue_notice(config, a, &url));

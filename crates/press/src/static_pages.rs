@@ -34,6 +34,23 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// An `<img>` of a published image, its size given so nothing shifts while it loads; `attrs`
+/// (`class="cover" decoding="async"`, …) go first.
+pub fn img_tag(image: &sb_model::article::Image, alt: &str, attrs: &str) -> String {
+    let attrs = if attrs.is_empty() {
+        String::new()
+    } else {
+        format!("{attrs} ")
+    };
+    format!(
+        "<img {attrs}src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+        escape(&image.src),
+        escape(alt),
+        image.width,
+        image.height
+    )
+}
+
 /// Whether XML 1.0 allows the character: control characters but tab, line feed and carriage
 /// return (and U+FFFE, U+FFFF) make a feed reader reject the whole feed, so they are dropped.
 pub fn xml_char(c: char) -> bool {

@@ -8,7 +8,7 @@ use sb_model::{paths, Article};
 use super::cards::{article_meta, locked_notice};
 use super::{anchor_links, date_time, href, link, Page};
 use crate::site::Site;
-use crate::static_pages::escape;
+use crate::static_pages::{escape, img_tag};
 
 /// Articles with at least this many headings get a table of contents (as in the app).
 const TOC_MIN_HEADINGS: usize = 3;
@@ -24,13 +24,7 @@ pub fn page(site: &Site, a: &Article) -> Page {
         format!("<p class=\"meta\">Updated {}</p>", date_time(u))
     });
     let cover = meta.cover.as_ref().map_or(String::new(), |c| {
-        format!(
-            "<img class=\"cover\" src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" decoding=\"async\">",
-            escape(&c.src),
-            escape(&c.alt),
-            c.width,
-            c.height
-        )
+        img_tag(c, &c.alt, "class=\"cover\" decoding=\"async\"")
     });
     let toc = if a.toc.len() >= TOC_MIN_HEADINGS {
         let items: String = a

@@ -5,7 +5,7 @@
 use sb_model::{ArticleSummary, SiteConfig, WeekSummary};
 
 use super::{date_time, link};
-use crate::static_pages::escape;
+use crate::static_pages::{escape, img_tag};
 
 /// Date · N min read (or preview) · badge · topics.
 pub fn article_meta(a: &ArticleSummary) -> String {
@@ -50,14 +50,17 @@ fn card_title(path: &str, title: &str, nested: bool) -> String {
 }
 
 pub fn article_card(a: &ArticleSummary, featured: bool, nested: bool) -> String {
-    let cover = a.cover.as_ref().filter(|_| featured).map_or(String::new(), |c| {
-        format!(
-            "<img class=\"card-cover\" src=\"{}\" alt=\"\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\">",
-            escape(&c.src),
-            c.width,
-            c.height
-        )
-    });
+    let cover = a
+        .cover
+        .as_ref()
+        .filter(|_| featured)
+        .map_or(String::new(), |c| {
+            img_tag(
+                c,
+                "",
+                "class=\"card-cover\" loading=\"lazy\" decoding=\"async\"",
+            )
+        });
     let subtitle = a.subtitle.as_ref().map_or(String::new(), |s| {
         format!("<p class=\"card-subtitle\">{}</p>", escape(s))
     });
