@@ -66,8 +66,36 @@ pub struct Split {
 }
 
 /// Element ids of the site's own page (the main landmark, the pre-rendered copy, the app's
-/// root): no heading anchor may take them.
+/// root): no heading or entry anchor may take them.
 pub const RESERVED_IDS: [&str; 3] = ["main", "sb-prerendered", "sb-app"];
+
+/// Anchor ids handed out on one page: each unique (`notes`, `notes-2`, …), none of the page's
+/// own [`RESERVED_IDS`].
+pub struct AnchorIds(HashSet<String>);
+
+impl Default for AnchorIds {
+    fn default() -> Self {
+        AnchorIds(RESERVED_IDS.iter().map(|id| id.to_string()).collect())
+    }
+}
+
+impl AnchorIds {
+    /// A free id made from `base`.
+    pub fn take(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while !self.0.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Marks an id the author wrote as used.
+    fn keep(&mut self, id: &str) {
+        self.0.insert(id.to_string());
+    }
+}
 
 /// Renders Markdown, cut in two at the first top-level HTML block that is exactly `marker` (a
 /// marker inside a code fence or a list is not a cut). Heading ids are unique across both
@@ -116,8 +144,8 @@ pub fn render_split(
         }
     }
     let mut problems = Vec::new();
-    // Ids the page itself uses: a heading named "Main" gets `main-2`, never the landmark's id.
-    let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|id| id.to_string()).collect();
+    // One id space for both parts; a heading named "Main" gets `main-2`, never the landmark's.
+    let mut ids = AnchorIds::default();
     let mut prepare = |events: Vec<Event<'_>>| {
         let events = with_lazy_images(events, content, &mut problems);
         finish(with_heading_ids(events, &mut ids), markdown.len())
@@ -224,7 +252,7 @@ pub fn render_inline(markdown: &str) -> String {
 }
 
 /// Gives every heading without an explicit id one made from its text, unique in the document.
-fn with_heading_ids<'a>(mut events: Vec<Event<'a>>, used: &mut HashSet<String>) -> Vec<Event<'a>> {
+fn with_heading_ids<'a>(mut events: Vec<Event<'a>>, used: &mut AnchorIds) -> Vec<Event<'a>> {
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -240,17 +268,12 @@ fn with_heading_ids<'a>(mut events: Vec<Event<'a>>, used: &mut HashSet<String>) 
                 s if s.is_empty() => "section".to_string(),
                 s => s,
             };
-            let mut id = base.clone();
-            let mut n = 2;
-            while !used.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = used.take(&base);
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));
             }
         } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            used.insert(id.to_string());
+            used.keep(id);
         }
         i += 1;
     }
@@ -456,6 +479,14 @@ const CODE_CLASSES: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchor_ids_are_unique_and_never_the_pages_own() {
+        let mut ids = AnchorIds::default();
+        assert_eq!(ids.take("notes"), "notes");
+        assert_eq!(ids.take("notes"), "notes-2");
+        assert_eq!(ids.take("main"), "main-2");
+    }
 
     #[test]
     fn headings_never_take_the_pages_own_ids() {

@@ -3,7 +3,6 @@
 //! Markdown body is the week's intro. Only entries can be paid: a paywall marker in the intro or
 //! in a commentary is refused (it would cut nothing, and the text after it would be published).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use sb_model::text::slugify;
@@ -15,7 +14,7 @@ use crate::articles::{check_slug, truncate, PAYWALL_MARKER};
 use crate::error::{ContentError, Problems};
 use crate::fields::{self, DateValue};
 use crate::front_matter;
-use crate::markdown;
+use crate::markdown::{self, AnchorIds};
 use crate::paid::{check_tier, PaidPart};
 
 #[derive(Debug, Deserialize)]
@@ -205,18 +204,11 @@ pub fn load_with(
 /// Anchor ids from titles, unique within the week. Free entries are named first, so a free
 /// entry's id (published in plain JSON) never carries a `-2` that hints at a paid title.
 fn give_anchor_ids(sections: &mut [WeekSection], paid: &mut [Vec<PaidPart<WeekEntry>>]) {
-    let mut used = HashSet::new();
+    let mut ids = AnchorIds::default();
     let free = sections.iter_mut().flat_map(|s| s.entries.iter_mut());
     let sealed = paid.iter_mut().flatten().map(|p| &mut p.content);
     for entry in free.chain(sealed) {
-        let base = slugify(&entry.title);
-        let mut id = base.clone();
-        let mut n = 2;
-        while !used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        entry.id = id;
+        entry.id = ids.take(&slugify(&entry.title));
     }
 }
 
