@@ -10,7 +10,8 @@
 //!   serve it with nginx on http://127.0.0.1:8080.
 //! - `test`   setup, every native test, then the Playwright suite against nginx; ends with one
 //!   line `N passed, N failed` for everything.
-//! - `bench`  build, then print the bundle sizes and write them to `bench/results.json`.
+//! - `bench`  build, then measure sizes and speeds and write them to `bench/results.json`
+//!   (`--only text-first,…` runs some steps and keeps the other results).
 
 mod bench;
 mod nginx;
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] [--host netlify|cloudflare] | serve [--port N] | test [--browser-only] [-- PLAYWRIGHT ARGS] | bench>"
+        "usage: cargo xtask <setup | build [--base /path/] [--out DIR] [--demo-keyring] [--host netlify|cloudflare] | serve [--port N] | test [--browser-only] [-- PLAYWRIGHT ARGS] | bench [--only STEP,STEP]>"
     );
     ExitCode::FAILURE
 }
@@ -71,7 +72,7 @@ fn main() -> ExitCode {
             nginx::serve_foreground(port)
         }),
         "test" => tools::setup().and_then(|()| test::run_all(rest)),
-        "bench" => tools::setup().and_then(|()| bench::run()),
+        "bench" => tools::setup().and_then(|()| bench::run(rest)),
         _ => return usage(),
     };
     match result {
