@@ -16,6 +16,7 @@ pub mod roadmap;
 pub mod roadmap_filter;
 pub mod roadmap_tree;
 pub mod schema;
+pub mod search;
 pub mod site;
 #[cfg(test)]
 mod test_fixtures;
