@@ -67,6 +67,11 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import content from elsewhere into the content folder.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Write a generated road map of N resources (for the benchmark).
     SynthRoadmap {
         /// How many distinct resources.
@@ -76,6 +81,67 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// A Substack export (Settings → Exports): its zip, or the folder it unpacks to. Posts
+    /// become articles (or weekly lists), old /p/<slug> addresses redirect, and a report lists
+    /// everything imported, skipped and not converted. Running it again updates only files it
+    /// wrote and nobody edited since.
+    Substack {
+        /// The export's zip file or folder.
+        export: PathBuf,
+        /// The content folder to import into.
+        #[arg(long, default_value = "content")]
+        into: PathBuf,
+        /// The site tier (from site.toml) for Substack's `founding` posts.
+        #[arg(long)]
+        founding_tier: Option<String>,
+        /// Import unpublished drafts too, into <content>/drafts/ (which is not published).
+        #[arg(long)]
+        drafts: bool,
+        /// Posts whose title matches this regular expression become weekly lists
+        /// (e.g. "Week of|ML Updates").
+        #[arg(long)]
+        weekly_title: Option<String>,
+        /// Overwrite files edited since the import, or not written by it.
+        #[arg(long)]
+        force: bool,
+        /// Download images into <content>/images/substack/ (needs network and curl).
+        #[arg(long)]
+        download_images: bool,
+    },
+}
+
+fn import_command(source: ImportSource) -> Result<(), String> {
+    let ImportSource::Substack {
+        export,
+        into,
+        founding_tier,
+        drafts,
+        weekly_title,
+        force,
+        download_images,
+    } = source;
+    use sb_press::import::substack;
+    let weekly_title = weekly_title
+        .map(|re| {
+            regex::Regex::new(&re).map_err(|e| format!("--weekly-title: not a regular expression: {e}"))
+        })
+        .transpose()?;
+    let opts = substack::Options {
+        founding_tier,
+        drafts,
+        weekly_title,
+        force,
+        download_images,
+        progress: substack::Progress::Auto,
+        ..substack::Options::new(export, into)
+    };
+    let report = substack::run(&opts)?;
+    print!("{report}");
+    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -285,6 +351,7 @@ fn main() -> ExitCode {
                 )
             })
             .map_err(|e| e.to_string()),
+        Command::Import { source } => import_command(source),
         Command::SynthRoadmap { resources, out } => synth_roadmap(resources, &out),
     };
     match result {

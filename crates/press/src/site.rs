@@ -102,6 +102,8 @@ pub struct Site {
     pub images: Vec<crate::images::Image>,
     /// The plaintext of every paid unit; `write` seals it into the documents.
     pub paid: PaidContent,
+    /// Old addresses and the pages they lead to (`content/redirects.toml`).
+    pub redirects: Vec<crate::redirects::Redirect>,
 }
 
 /// What a build wrote.
@@ -272,6 +274,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
     for (file, text) in article_files.iter().chain(&week_files) {
         errors.extend(internal_links::check(file, text, &known));
     }
+    let redirects = crate::redirects::load(content, &known, &mut errors)?;
 
     match config {
         Some(config) if errors.is_empty() => Ok(Site {
@@ -284,6 +287,7 @@ pub fn load(content: &Path) -> Result<Site, BuildError> {
             topics: topic_defs,
             images,
             paid,
+            redirects,
         }),
         _ => Err(BuildError::Content(errors)),
     }
@@ -403,6 +407,7 @@ pub fn write(
         fs::write(&path, license).map_err(BuildError::io(&path))?;
         files += 1;
     }
+    files += crate::search_index::write(site, out)?;
     Ok(BuildReport {
         articles: site.articles.len(),
         weeks: site.weeks.len(),

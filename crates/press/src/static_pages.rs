@@ -199,6 +199,7 @@ pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
         let entry = prerender::entry(&index_html, &site.config, &page);
         write(&dist.join(&page.path), &entry, &mut count)?;
     }
+    count += crate::redirects::write_dist(&site.redirects, dist, &index_html)?;
     Ok(count)
 }
 

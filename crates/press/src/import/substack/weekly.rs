@@ -1,0 +1,341 @@
+//! Weekly link posts → `content/weeks/<date>.md`. A weekly post on Substack is prose with
+//! headings and lists of links; the site's weeks are structured (sections of entries with a
+//! title, URL, source, kind and summary). Headings become sections, and every list item or
+//! paragraph that starts with a link becomes an entry (the link's text is the title, the text
+//! after it the summary). Everything else, free, stays as the week's intro, so no text is lost;
+//! entries after the paywall cut are paid entries.
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+
+use super::html_to_markdown::{self as h2m, host_of, Converter, Unconverted};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub title: String,
+    pub url: String,
+    pub source: String,
+    pub kind: &'static str,
+    pub summary: String,
+    /// Further paragraphs of the item, as Markdown.
+    pub commentary: Option<String>,
+    pub paid: bool,
+    /// The item had no text after its link: the summary names the link's site.
+    pub summary_guessed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Default)]
+pub struct Week {
+    pub sections: Vec<Section>,
+    /// Free text that is not an entry, as Markdown.
+    pub intro: String,
+    /// Paid text that is not an entry: it cannot go in the intro (which is free).
+    pub paid_rest: Vec<String>,
+    pub unconverted: Vec<Unconverted>,
+    pub furniture: usize,
+}
+
+impl Week {
+    pub fn entry_count(&self) -> usize {
+        self.sections.iter().map(|s| s.entries.len()).sum()
+    }
+}
+
+/// The title used for entries that come before any heading.
+pub const DEFAULT_SECTION: &str = "Reading list";
+
+/// Reads a weekly post.
+pub fn extract(html: &str) -> Week {
+    let doc = Html::parse_fragment(html);
+    let mut c = Converter::default();
+    let mut week = Week::default();
+    let mut intro: Vec<String> = Vec::new();
+    let mut paid = false;
+    // A heading opens a section only if entries follow it: until then it waits, with the text
+    // that follows it, and goes to the intro if none do.
+    let mut heading: Option<(bool, String)> = None;
+    let mut pending: Vec<(bool, String)> = Vec::new();
+    let mut current: Option<Section> = None;
+
+    fn flush(
+        heading: &mut Option<(bool, String)>,
+        pending: &mut Vec<(bool, String)>,
+        intro: &mut Vec<String>,
+        week: &mut Week,
+    ) {
+        if let Some((paid, h)) = heading.take() {
+            push_text(intro, &mut week.paid_rest, paid, format!("## {h}"));
+        }
+        for (paid, text) in pending.drain(..) {
+            push_text(intro, &mut week.paid_rest, paid, text);
+        }
+    }
+    let close = |current: &mut Option<Section>, week: &mut Week| {
+        if let Some(s) = current.take() {
+            if !s.entries.is_empty() {
+                week.sections.push(s);
+            }
+        }
+    };
+
+    for node in doc.root_element().children() {
+        let Some(el) = ElementRef::wrap(node) else {
+            let text = h2m::convert_nodes(&mut c, [node]);
+            pending.push((paid, text));
+            continue;
+        };
+        let name = el.value().name();
+        if el.value().classes().any(|c| c == "paywall-jump") {
+            paid = true;
+            continue;
+        }
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            flush(&mut heading, &mut pending, &mut intro, &mut week);
+            close(&mut current, &mut week);
+            let title = collapse_text(el);
+            if !title.is_empty() {
+                heading = Some((paid, title));
+            }
+            continue;
+        }
+        let items: Vec<ElementRef<'_>> = match name {
+            "ul" | "ol" => el
+                .child_elements()
+                .filter(|li| li.value().name() == "li")
+                .collect(),
+            "p" => vec![el],
+            _ => Vec::new(),
+        };
+        if items.is_empty() {
+            let text = h2m::convert_nodes(&mut c, [node]);
+            pending.push((paid, text));
+        }
+        for item in &items {
+            match entry(&mut c, *item, paid) {
+                Some(e) => {
+                    if current.is_none() {
+                        let title = heading
+                            .take()
+                            .map(|(_, h)| h)
+                            .unwrap_or_else(|| DEFAULT_SECTION.to_string());
+                        current = Some(Section {
+                            title,
+                            entries: Vec::new(),
+                        });
+                    }
+                    flush(&mut heading, &mut pending, &mut intro, &mut week);
+                    current.as_mut().expect("opened above").entries.push(e);
+                }
+                None => {
+                    let text = if name == "p" {
+                        h2m::convert_nodes(&mut c, [**item])
+                    } else {
+                        format!("- {}", h2m::convert_nodes(&mut c, item.children()).trim())
+                    };
+                    pending.push((paid, text));
+                }
+            }
+        }
+    }
+    flush(&mut heading, &mut pending, &mut intro, &mut week);
+    close(&mut current, &mut week);
+    week.intro = intro
+        .iter()
+        .map(|b| b.trim())
+        .filter(|b| !b.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    week.unconverted = c.unconverted;
+    week.furniture = c.furniture;
+    week
+}
+
+fn push_text(intro: &mut Vec<String>, paid_rest: &mut Vec<String>, paid: bool, text: String) {
+    if text.trim().is_empty() || text.trim() == "-" {
+        return;
+    }
+    if paid {
+        paid_rest.push(text);
+    } else {
+        intro.push(text);
+    }
+}
+
+fn collapse_text(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The link an item starts with: its first child (past whitespace), or inside the first
+/// child's emphasis or paragraph.
+fn leading_link(el: ElementRef<'_>) -> Option<(ElementRef<'_>, String)> {
+    let first = el
+        .children()
+        .find(|n: &NodeRef<'_, Node>| match n.value() {
+            Node::Text(t) => !t.trim().is_empty(),
+            Node::Element(_) => true,
+            _ => false,
+        })?;
+    let first = ElementRef::wrap(first)?;
+    match first.value().name() {
+        "a" => {
+            let url = h2m::safe_url(first.attr("href")?)?;
+            url.starts_with("http").then_some((first, url))
+        }
+        "p" | "strong" | "b" | "em" | "i" | "span" => leading_link(first),
+        _ => None,
+    }
+}
+
+fn entry(c: &mut Converter, item: ElementRef<'_>, paid: bool) -> Option<Entry> {
+    let (link, url) = leading_link(item)?;
+    let title = collapse_text(link);
+    if title.is_empty() {
+        return None;
+    }
+    // The item's first paragraph (or the item itself) gives the summary; further paragraphs
+    // are commentary.
+    let first_block = item
+        .child_elements()
+        .find(|e| e.value().name() == "p")
+        .filter(|p| p.descendent_elements().any(|d| d == link))
+        .unwrap_or(item);
+    let text = if first_block == item {
+        // Only the item's own inline text (nested lists are commentary).
+        item.children()
+            .filter(|n| {
+                ElementRef::wrap(*n).is_none_or(|e| !matches!(e.value().name(), "ul" | "ol" | "p"))
+            })
+            .map(|n| match ElementRef::wrap(n) {
+                Some(e) => e.text().collect::<String>(),
+                None => n
+                    .value()
+                    .as_text()
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+            })
+            .collect::<String>()
+    } else {
+        first_block.text().collect::<String>()
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = text.strip_prefix(title.as_str()).unwrap_or(&text);
+    let summary = rest
+        .trim_start_matches(|ch: char| {
+            ch.is_whitespace() || matches!(ch, ':' | '-' | '–' | '—' | '|' | ',' | '.' | '·')
+        })
+        .trim()
+        .to_string();
+    let commentary_nodes: Vec<_> = item
+        .children()
+        .filter(|n| {
+            ElementRef::wrap(*n).is_some_and(|e| {
+                e != first_block && matches!(e.value().name(), "ul" | "ol" | "p" | "blockquote")
+            })
+        })
+        .collect();
+    let commentary = if commentary_nodes.is_empty() {
+        None
+    } else {
+        let md = h2m::convert_nodes(c, commentary_nodes);
+        let md = md.trim().to_string();
+        (!md.is_empty()).then_some(md)
+    };
+    let source = host_of(&url);
+    let (summary, guessed) = if summary.is_empty() {
+        (format!("A link to {source}."), true)
+    } else {
+        (summary, false)
+    };
+    Some(Entry {
+        title,
+        kind: kind_of(&url),
+        url,
+        source,
+        summary,
+        commentary,
+        paid,
+        summary_guessed: guessed,
+    })
+}
+
+/// The kind of resource a link is, guessed from its site.
+pub fn kind_of(url: &str) -> &'static str {
+    let host = host_of(url);
+    let is = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    if is("arxiv.org") || is("openreview.net") || is("aclanthology.org") || url.ends_with(".pdf") {
+        "paper"
+    } else if is("youtube.com") || is("youtu.be") || is("vimeo.com") {
+        "video"
+    } else if is("github.com") || is("gitlab.com") || is("huggingface.co") {
+        "repo"
+    } else if is("coursera.org") || is("edx.org") || is("udacity.com") {
+        "course"
+    } else if is("podcasts.apple.com") || is("open.spotify.com") {
+        "podcast"
+    } else if is("twitter.com") || is("x.com") {
+        "thread"
+    } else if is("substack.com") {
+        "newsletter"
+    } else {
+        "article"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_become_sections_and_linked_items_entries() {
+        let w = extract(
+            r#"<p>Welcome to this week's list.</p>
+<h3>Must reads</h3>
+<ul><li><p><a href="https://arxiv.org/abs/2309.06180">PagedAttention</a>: how vLLM manages the KV cache.</p></li>
+<li><a href="https://github.com/vllm-project/vllm">vLLM</a> — the server.<ul><li>Worth a star.</li></ul></li>
+<li>A plain thought with no link.</li></ul>
+<h3>Videos</h3>
+<p><strong><a href="https://www.youtube.com/watch?v=x">A talk</a></strong></p>
+<div class="paywall-jump"></div>
+<ul><li><a href="https://example.com/paid">Paid pick</a>: only for subscribers.</li></ul>
+<p>Paid closing words.</p>"#,
+        );
+        assert_eq!(w.sections.len(), 2, "{w:?}");
+        let s = &w.sections[0];
+        assert_eq!(s.title, "Must reads");
+        assert_eq!(s.entries[0].title, "PagedAttention");
+        assert_eq!(s.entries[0].summary, "how vLLM manages the KV cache.");
+        assert_eq!(s.entries[0].kind, "paper");
+        assert_eq!(s.entries[0].source, "arxiv.org");
+        assert_eq!(s.entries[1].summary, "the server.");
+        assert_eq!(s.entries[1].commentary.as_deref(), Some("- Worth a star."));
+        assert_eq!(s.entries[1].kind, "repo");
+        let v = &w.sections[1];
+        assert_eq!(v.title, "Videos");
+        assert_eq!(v.entries[0].kind, "video");
+        assert!(v.entries[0].summary_guessed);
+        assert!(v.entries[1].paid);
+        assert_eq!(v.entries[1].title, "Paid pick");
+        assert_eq!(
+            w.intro,
+            "Welcome to this week's list.\n\n- A plain thought with no link."
+        );
+        assert_eq!(w.paid_rest, ["Paid closing words.\n"]);
+    }
+
+    #[test]
+    fn a_post_without_links_has_no_entries() {
+        let w = extract("<h2>Thoughts</h2><p>Just prose.</p>");
+        assert_eq!(w.entry_count(), 0);
+        assert_eq!(w.intro, "## Thoughts\n\nJust prose.");
+    }
+}
