@@ -9,7 +9,7 @@
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module only;
 //! 4. `wasm-opt -Oz` on every module, with the features rustc 1.95 emits;
 //! 5. content-hashed names for every file, the references between them rewritten, and the
-//!    preload links and boot script put into `index.html`.
+//!    boot script put into `index.html` (it starts the app once the pre-rendered page has loaded).
 //!
 //! An unsplit build of this app fails at run time (the split points import from a placeholder
 //! module), so every build and every test uses this one.
@@ -169,18 +169,23 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     fs::write(out.join(&glue_name), glue).map_err(err(out))?;
     fs::write(out.join(&loader_name), loader).map_err(err(out))?;
 
-    // index.html: preload the glue, the loader and the main module, and boot (finish_dist moves
-    // the inline module script into a hashed file).
+    // index.html: the boot script (finish_dist moves it into a hashed file). The page is
+    // pre-rendered, so nothing of the app is preloaded: the glue and the main module are
+    // fetched once the page has loaded, never competing with the text, its styles and its
+    // images for a slow network, and the app then takes over the page (src/main.rs).
     let index_path = out.join("index.html");
     let html = read(&index_path)?;
     let links = format!(
-        "<link rel=\"modulepreload\" href=\"{base}{glue_name}\" crossorigin=\"anonymous\">\
-         <link rel=\"modulepreload\" href=\"{base}{loader_name}\" crossorigin=\"anonymous\">\
-         <link rel=\"preload\" href=\"{base}{main_wasm_name}\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\
-         <script type=\"module\">\nimport init, * as bindings from '{base}{glue_name}';\n\
-         const wasm = await init({{ module_or_path: '{base}{main_wasm_name}' }});\n\
+        "<script type=\"module\">\n\
+         const boot = async () => {{\n\
+         const wasmResponse = fetch('{base}{main_wasm_name}');\n\
+         const bindings = await import('{base}{glue_name}');\n\
+         const wasm = await bindings.default({{ module_or_path: wasmResponse }});\n\
          window.wasmBindings = bindings;\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n</script>"
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n\
+         }};\n\
+         if (document.readyState === 'complete') boot();\n\
+         else addEventListener('load', boot, {{ once: true }});\n</script>"
     );
     let html = replace_once(&html, "</head>", &format!("{links}</head>"))?;
     fs::write(&index_path, html).map_err(err(&index_path))?;

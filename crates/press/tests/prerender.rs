@@ -72,7 +72,7 @@ fn every_entry_is_one_prerendered_wrapper_with_its_own_head() {
         assert!(html.contains("<meta name=\"twitter:card\""), "/{path}");
         assert!(
             html.contains(
-                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/site.json\">"
+                "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"data/site.json\">"
             ),
             "/{path}"
         );
@@ -106,7 +106,7 @@ fn each_route_preloads_the_json_the_app_fetches_there() {
         let html = page(dir.path(), path);
         assert!(
             html.contains(&format!(
-                "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"data/{data}\">"
+                "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"data/{data}\">"
             )),
             "/{path} preloads {data}"
         );

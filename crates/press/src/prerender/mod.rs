@@ -140,7 +140,9 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
     let mut seen = std::collections::HashSet::new();
     tags.extend(page.data.iter().filter(|d| seen.insert(*d)).map(|d| {
         format!(
-            "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{}/{}\">",
+            // Low priority: the app starts after the page has loaded, so its data must not take
+            // the network from the text's own styles and images.
+            "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"{}/{}\">",
             paths::DATA_DIR,
             escape(d)
         )
