@@ -29,8 +29,9 @@ pub const ROADMAP_LICENSE: &str = "roadmap-LICENSE.txt";
 pub const OUTPUT_MARKER: &str = ".press-output";
 
 /// The top-level names a press build writes (before the marker existed, these identified it).
-const OUTPUT_NAMES: [&str; 9] = [
+const OUTPUT_NAMES: [&str; 10] = [
     OUTPUT_MARKER,
+    sb_model::search::format::DIR,
     "site.json",
     "articles",
     "weeks",

@@ -53,6 +53,7 @@
 //! block like a rare word.
 
 pub mod build;
+pub mod docs;
 pub mod format;
 pub mod present;
 pub mod query;
@@ -62,6 +63,7 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
+pub use build::SourceDoc;
 pub use format::{DocRecord, Kind, Passage, Root, SearchError, TopicFacet};
 pub use present::{present, SearchResult};
 pub use query::Query;

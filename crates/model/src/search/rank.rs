@@ -502,7 +502,13 @@ impl LocalIndex {
     /// Adds an unlocked unit: its record (title, place, url, excerpt…; `id` is ignored) and
     /// the plain text of its body. A unit with the same url replaces the earlier one.
     pub fn add(&mut self, record: DocRecord, body: &str) {
-        let terms = DocTerms::of(&record.title, &record.excerpt, body);
+        let summary = record.excerpt.clone();
+        self.add_fields(record, &summary, body);
+    }
+
+    /// Adds a unit with its summary field given apart from its excerpt.
+    pub fn add_fields(&mut self, record: DocRecord, summary: &str, body: &str) {
+        let terms = DocTerms::of(&record.title, summary, body);
         self.docs.retain(|(r, _)| r.url != record.url);
         self.docs.push((record, terms));
     }
