@@ -37,6 +37,8 @@ impl PostRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DamagedRow {
     pub line: u64,
+    /// The row's `post_id`, when it could be read.
+    pub post_id: Option<String>,
     pub why: String,
 }
 
@@ -71,7 +73,14 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<PostRow>, Vec<DamagedRow>), String> {
                 let line = record.position().map_or(0, |p| p.line());
                 match cols.row(&record, line) {
                     Ok(row) => rows.push(row),
-                    Err(why) => damaged.push(DamagedRow { line, why }),
+                    Err(why) => damaged.push(DamagedRow {
+                        line,
+                        post_id: record
+                            .get(id_col)
+                            .map(|s| s.trim().chars().take(80).collect::<String>())
+                            .filter(|s| !s.is_empty()),
+                        why,
+                    }),
                 }
             }
             Err(e) => {
@@ -82,7 +91,11 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<PostRow>, Vec<DamagedRow>), String> {
                     } => format!("{len} fields where the header has {expected_len}"),
                     _ => e.to_string(),
                 };
-                damaged.push(DamagedRow { line, why });
+                damaged.push(DamagedRow {
+                    line,
+                    post_id: None,
+                    why,
+                });
             }
         }
     }

@@ -133,7 +133,10 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     let mut report = Report::default();
     for d in &damaged {
         report.posts.push(PostReport {
-            post: format!("posts.csv line {}", d.line),
+            post: match &d.post_id {
+                Some(id) => format!("posts.csv line {} ({id})", d.line),
+                None => format!("posts.csv line {}", d.line),
+            },
             outcome: Outcome::Skipped {
                 why: format!("damaged row: {}", d.why),
             },

@@ -254,7 +254,7 @@ fn entry(c: &mut Converter, item: ElementRef<'_>, paid: bool) -> Option<Entry> {
     let (summary, guessed) = if summary.is_empty() {
         (format!("A link to {source}."), true)
     } else {
-        (summary, false)
+        (capitalized(&summary), false)
     };
     Some(Entry {
         title,
@@ -266,6 +266,15 @@ fn entry(c: &mut Converter, item: ElementRef<'_>, paid: bool) -> Option<Entry> {
         paid,
         summary_guessed: guessed,
     })
+}
+
+/// The text with its first letter in upper case ("the vLLM paper" → "The vLLM paper").
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The kind of resource a link is, guessed from its site.
@@ -313,10 +322,10 @@ mod tests {
         let s = &w.sections[0];
         assert_eq!(s.title, "Must reads");
         assert_eq!(s.entries[0].title, "PagedAttention");
-        assert_eq!(s.entries[0].summary, "how vLLM manages the KV cache.");
+        assert_eq!(s.entries[0].summary, "How vLLM manages the KV cache.");
         assert_eq!(s.entries[0].kind, "paper");
         assert_eq!(s.entries[0].source, "arxiv.org");
-        assert_eq!(s.entries[1].summary, "the server.");
+        assert_eq!(s.entries[1].summary, "The server.");
         assert_eq!(s.entries[1].commentary.as_deref(), Some("- Worth a star."));
         assert_eq!(s.entries[1].kind, "repo");
         let v = &w.sections[1];

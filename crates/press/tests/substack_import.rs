@@ -1,0 +1,430 @@
+//! `press import substack` on the fixture export (`tests/fixtures/substack`, written to
+//! Substack's format): what it imports and reports, each construct's conversion, hostile HTML,
+//! damaged rows and missing files, re-import and the edited-file rule, the zip and the folder
+//! form, and the imported content built with the demo keyring, with no paid canary in clear.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{build, copy_dir, edited_fixture, files_under, fixture, PAID_TIER};
+use sb_press::import::substack::report::{Outcome, Report};
+use sb_press::import::substack::{run, Options};
+
+/// The paid canaries planted in the fixture's paid parts.
+const PAID_CANARIES: [&str; 4] = [
+    "PAID-CANARY-SUBSTACK-CUT",
+    "PAID-CANARY-SUBSTACK-WHOLE",
+    "PAID-CANARY-SUBSTACK-FOUNDING",
+    "PAID-CANARY-SUBSTACK-WEEK",
+];
+
+fn export() -> PathBuf {
+    fixture("substack")
+}
+
+fn options(content: &Path) -> Options {
+    Options {
+        founding_tier: Some("paid".into()),
+        weekly_title: Some(regex::Regex::new("^Week of").unwrap()),
+        ..Options::new(export(), content)
+    }
+}
+
+/// The minimal fixture with a paid tier, and the fixture export imported into it.
+fn imported() -> (tempfile::TempDir, PathBuf, Report) {
+    let (dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&options(&content)).unwrap();
+    (dir, content, report)
+}
+
+fn read(content: &Path, rel: &str) -> String {
+    fs::read_to_string(content.join(rel)).unwrap()
+}
+
+fn skipped_why<'a>(report: &'a Report, post: &str) -> &'a str {
+    match &report
+        .post(post)
+        .unwrap_or_else(|| panic!("{post}: {report}"))
+        .outcome
+    {
+        Outcome::Skipped { why } => why,
+        other => panic!("{post}: {other:?}"),
+    }
+}
+
+#[test]
+fn imports_published_posts_and_reports_every_skip_with_why() {
+    let (_dir, content, report) = imported();
+    let imported: Vec<&str> = report.imported().map(|p| p.post.as_str()).collect();
+    assert_eq!(
+        imported,
+        [
+            "100000001.serving-at-the-edge",
+            "100000002.paid-with-a-cut",
+            "100000003.paid-without-a-cut",
+            "100000004.for-founding-members",
+            "100000006.episode-12-inference-costs",
+            "100000007.everything-at-once",
+            "100000008.week-of-january-5-2024",
+            "100000009.only-for-free-subscribers",
+        ],
+        "{report}"
+    );
+    // The damaged row is named by its line (and id), the missing file by its name, and the
+    // rest imports.
+    let damaged = skipped_why(&report, "posts.csv line 11 (100000010.a-broken-row)");
+    assert!(damaged.contains("not-a-date"), "{damaged}");
+    let missing = skipped_why(&report, "100000011.the-missing-file");
+    assert!(
+        missing.contains("posts/100000011.the-missing-file.html is missing"),
+        "{missing}"
+    );
+    assert!(skipped_why(&report, "100000005.an-unfinished-draft").contains("--drafts"));
+    assert!(skipped_why(&report, "100000012.open-thread").contains("thread"));
+    assert!(!content.join("articles/an-unfinished-draft.md").exists());
+
+    let text = report.to_string();
+    for line in [
+        "Imported 8 post(s) (8 written, 0 already up to date), skipped 4.",
+        "100000009.only-for-free-subscribers: for free subscribers only on Substack: public here",
+        "100000001.serving-at-the-edge: `topics = []`",
+        "100000007.everything-at-once: script removed: <script>alert('script-canary')</script>",
+        "100000007.everything-at-once: poll: not supported, removed: <div class=\"poll-embed\"",
+        "100000006.episode-12-inference-costs: Substack audio: not supported, removed:",
+        "Removed 3 piece(s) of Substack furniture",
+    ] {
+        assert!(text.contains(line), "{line:?} not in:\n{text}");
+    }
+    for (post, u) in report.unconverted() {
+        assert!(!post.is_empty());
+        assert!(u.snippet.chars().count() <= 80, "{}", u.snippet);
+    }
+}
+
+#[test]
+fn front_matter_matches_the_content_format() {
+    let (_dir, content, _) = imported();
+    assert_eq!(
+        read(&content, "articles/paid-with-a-cut.md"),
+        "+++\ntitle = \"The Real Cost of Fine-Tuning\"\nsubtitle = \"A free preview and a paid deep dive\"\n\
+         date = 2024-01-09\ntopics = []\nsummary = \"A free preview and a paid deep dive\"\ntier = \"paid\"\n+++\n\n\
+         Fine-tuning looks cheap on the invoice for GPU hours. This preview walks through what the invoice leaves out.\n\n\
+         ## The visible part\n\nCompute is usually the smallest line once you count people and evaluation.\n\n\
+         <!-- paywall -->\n\n## The hidden part\n\n\
+         Data labelling and evaluation runs cost three times the compute in the projects I reviewed. PAID-CANARY-SUBSTACK-CUT\n"
+    );
+    let whole = read(&content, "articles/paid-without-a-cut.md");
+    assert!(whole.contains("tier = \"paid\"\n") && !whole.contains("<!-- paywall -->"));
+    assert!(whole.contains("summary = \"All of it for paid subscribers\""));
+    let founding = read(&content, "articles/for-founding-members.md");
+    assert!(
+        founding.contains("title = \"Founding Members Q&A\""),
+        "{founding}"
+    );
+    assert!(founding.contains("tier = \"paid\"") && founding.contains("<!-- paywall -->"));
+    let podcast = read(&content, "articles/episode-12-inference-costs.md");
+    assert!(podcast.contains(
+        "> [Listen to the episode](https://api.substack.com/feed/podcast/100000006/episode-12.mp3)"
+    ));
+    let free = read(&content, "articles/serving-at-the-edge.md");
+    assert!(!free.contains("tier") && !free.contains("Subscribe") && !free.contains("Share"));
+    assert!(free.contains("## What moves to the edge\n"), "{free}");
+    assert!(free.contains("> The fastest request is the one that never leaves the phone."));
+    assert!(free.contains("1. Peak memory of the runtime\n2. Power draw per inference"));
+}
+
+#[test]
+fn each_construct_of_the_rich_post_converts() {
+    let (_dir, content, _) = imported();
+    let md = read(&content, "articles/everything-at-once.md");
+    for want in [
+        // footnotes
+        "Batching is the first lever[^1], and caching the second[^2].",
+        "[^1]: See [Anyscale's benchmark](https://www.anyscale.com/blog/continuous-batching-llm-inference).",
+        "[^2]: Prefix caching, mostly.",
+        // captioned images: the original URL (unwrapped from image/fetch), alt and caption
+        "![Throughput against batch size, flattening after 32](https://substack-post-media.s3.amazonaws.com/public/images/1a2b3c4d_1456x816.png)\n*Throughput per GPU, measured on an A100*",
+        // no alt text: the caption describes the image
+        "![A rack of inference servers](https://substack-post-media.s3.amazonaws.com/public/images/9f8e7d_800x600.jpeg)",
+        // a tweet and a video as link cards
+        "> [Post by Logan Thorneloe (@loganthorneloe)](https://twitter.com/loganthorneloe/status/1745000000000000000)\n>\n> Continuous batching is the single biggest win",
+        "> [Video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        // code with its language, markup in it kept as code
+        "```python\ndef serve(queue, model, max_batch=32):\n    batch = queue.take(max_batch)\n    return model(batch)  # a <tag> in code stays code\n```",
+        "```rust\nfn batch_size() -> usize { 32 }\n```",
+        "[The paper](https://example.com/paper.pdf) is worth reading.",
+    ] {
+        assert!(md.contains(want), "{want:?} not in:\n{md}");
+    }
+    assert!(!md.contains("substackcdn.com"), "{md}");
+}
+
+#[test]
+fn hostile_html_never_reaches_the_site() {
+    let (dir, content, _) = imported();
+    let md = read(&content, "articles/everything-at-once.md");
+    // Escaped `\<` is text; any other `<` would be raw HTML.
+    let raw = md.replace("\\<", "");
+    for bad in [
+        "javascript:",
+        "onclick",
+        "onerror",
+        "onmouseover",
+        "script-canary",
+        "<script",
+        "<img",
+    ] {
+        assert!(!raw.contains(bad), "{bad} in:\n{md}");
+    }
+    assert!(
+        md.contains("\\<script\\>alert(2)\\</script\\> as text"),
+        "{md}"
+    );
+    let out = dir.path().join("out");
+    build(&content, &out).unwrap();
+    for file in files_under(&out) {
+        let text = String::from_utf8_lossy(&fs::read(&file).unwrap()).to_lowercase();
+        for bad in [
+            "javascript:",
+            "onerror=",
+            "onclick=",
+            "script-canary",
+            "<script",
+        ] {
+            assert!(!text.contains(bad), "{bad} in {}", file.display());
+        }
+    }
+}
+
+/// A built site with the app's pages: `press build`, then `press pages` on a stub `index.html`.
+fn built_site(content: &Path, root: &Path) -> (PathBuf, PathBuf) {
+    let data = root.join("data");
+    let report = build(content, &data).unwrap();
+    assert!(report.sealed >= 4, "{report:?}");
+    let dist = root.join("dist");
+    fs::create_dir_all(&dist).unwrap();
+    fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><html><head><base href=\"/\"><title>x</title>\
+         <meta name=\"description\" content=\"x\"></head><body></body></html>",
+    )
+    .unwrap();
+    fs::write(
+        dist.join("_redirects"),
+        "# the shipped rules\n/embed/*  /embed/404.html  404\n/*  /404.html  404\n",
+    )
+    .unwrap();
+    let site = sb_press::site::load(content).unwrap();
+    sb_press::static_pages::write_all(&site, &dist).unwrap();
+    (data, dist)
+}
+
+#[test]
+fn imported_content_builds_and_no_paid_canary_is_in_clear() {
+    let (dir, content, _) = imported();
+    let (data, dist) = built_site(&content, dir.path());
+    let mut files = files_under(&data);
+    files.extend(files_under(&dist));
+    for file in &files {
+        let bytes = fs::read(file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for canary in PAID_CANARIES {
+            assert!(!text.contains(canary), "{canary} in {}", file.display());
+        }
+    }
+    // The free parts are published, the week's free entries too.
+    let article = fs::read_to_string(data.join("articles/paid-with-a-cut.json")).unwrap();
+    assert!(article.contains("The visible part"), "{article}");
+    let week = fs::read_to_string(data.join("weeks/2024-01-05.json")).unwrap();
+    assert!(week.contains("PagedAttention") && week.contains("Happy new year"));
+    // A footnote and an image with its alt text reach the page.
+    let rich = fs::read_to_string(data.join("articles/everything-at-once.json")).unwrap();
+    assert!(rich.contains("footnote"), "{rich}");
+    assert!(
+        rich.contains("alt=\\\"Throughput against batch size, flattening after 32\\\""),
+        "{rich}"
+    );
+    assert!(dist
+        .join("articles/everything-at-once/index.html")
+        .is_file());
+}
+
+#[test]
+fn old_addresses_redirect_on_every_host() {
+    let (dir, content, report) = imported();
+    assert_eq!(report.redirects, 8);
+    let toml = read(&content, "redirects.toml");
+    assert!(toml.contains(
+        "[[redirects]]\nfrom = \"/p/week-of-january-5-2024\"\nto = \"/weekly/2024-01-05\"\n"
+    ));
+    let (_, dist) = built_site(&content, dir.path());
+    let rules = fs::read_to_string(dist.join("_redirects")).unwrap();
+    let redirect = "/p/everything-at-once  /articles/everything-at-once  301";
+    let at = rules.find(redirect).expect(&rules);
+    assert!(at < rules.find("/*  /404.html  404").unwrap(), "{rules}");
+    let map = fs::read_to_string(dist.join(sb_press::redirects::NGINX_MAP)).unwrap();
+    assert!(
+        map.contains("\"/p/everything-at-once\" \"/articles/everything-at-once\";"),
+        "{map}"
+    );
+}
+
+#[test]
+fn reimport_changes_nothing_and_leaves_edited_files_alone() {
+    let (_dir, content, _) = imported();
+    let again = run(&options(&content)).unwrap();
+    assert!(
+        again
+            .to_string()
+            .contains("Imported 8 post(s) (0 written, 8 already up to date)"),
+        "{again}"
+    );
+
+    let edited = content.join("articles/serving-at-the-edge.md");
+    let text = fs::read_to_string(&edited)
+        .unwrap()
+        .replace("topics = []", "topics = [\"a\"]");
+    fs::write(&edited, &text).unwrap();
+    let third = run(&options(&content)).unwrap();
+    let why = skipped_why(&third, "100000001.serving-at-the-edge");
+    assert!(
+        why.contains("was edited since it was imported: left alone"),
+        "{why}"
+    );
+    assert_eq!(fs::read_to_string(&edited).unwrap(), text);
+    // Its old address still leads to it.
+    assert!(read(&content, "redirects.toml").contains("from = \"/p/serving-at-the-edge\""));
+
+    let forced = run(&Options {
+        force: true,
+        ..options(&content)
+    })
+    .unwrap();
+    assert!(matches!(
+        forced
+            .post("100000001.serving-at-the-edge")
+            .unwrap()
+            .outcome,
+        Outcome::Imported { changed: true, .. }
+    ));
+    assert!(read(&content, "articles/serving-at-the-edge.md").contains("topics = []"));
+}
+
+#[test]
+fn files_the_importer_did_not_write_are_left_alone() {
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let mine = "+++\ntitle = \"Mine\"\ndate = 2024-01-01\n+++\n\nMy own words.\n";
+    fs::write(content.join("articles/serving-at-the-edge.md"), mine).unwrap();
+    let report = run(&options(&content)).unwrap();
+    let why = skipped_why(&report, "100000001.serving-at-the-edge");
+    assert!(why.contains("was not written by the importer"), "{why}");
+    assert_eq!(read(&content, "articles/serving-at-the-edge.md"), mine);
+}
+
+/// The fixture export as Substack's zip (inside a folder, as some exports are).
+fn zipped(to: &Path) -> PathBuf {
+    let path = to.join("export.zip");
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for file in files_under(&export()) {
+        let rel = file.strip_prefix(export()).unwrap();
+        let name = format!(
+            "substack-export/{}",
+            rel.to_string_lossy().replace('\\', "/")
+        );
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&fs::read(&file).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn the_zip_imports_exactly_like_the_folder() {
+    let (_a, from_folder, _) = imported();
+    let (dir, from_zip) = edited_fixture(&[PAID_TIER]);
+    let zip = zipped(dir.path());
+    let report = run(&Options {
+        export: zip,
+        ..options(&from_zip)
+    })
+    .unwrap();
+    assert_eq!(report.imported().count(), 8, "{report}");
+    assert!(skipped_why(&report, "100000011.the-missing-file")
+        .contains("substack-export/posts/100000011.the-missing-file.html (in the zip) is missing"));
+    for sub in ["articles", "weeks"] {
+        for file in files_under(&from_folder.join(sub)) {
+            let rel = file.strip_prefix(&from_folder).unwrap();
+            assert_eq!(
+                fs::read_to_string(&file).unwrap(),
+                fs::read_to_string(from_zip.join(rel)).unwrap(),
+                "{}",
+                rel.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn founding_posts_need_a_tier_the_site_has() {
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let e = run(&Options {
+        founding_tier: None,
+        ..options(&content)
+    })
+    .unwrap_err();
+    assert!(e.contains("--founding-tier"), "{e}");
+    let e = run(&Options {
+        founding_tier: Some("founders".into()),
+        ..options(&content)
+    })
+    .unwrap_err();
+    assert!(e.contains("no tier `founders`"), "{e}");
+    assert!(!content.join("articles/serving-at-the-edge.md").exists());
+    // Without the paid tier in site.toml, paid posts cannot be imported either.
+    let (_d, plain) = edited_fixture(&[]);
+    let e = run(&options(&plain)).unwrap_err();
+    assert!(e.contains("no tier `paid`"), "{e}");
+}
+
+#[test]
+fn drafts_import_only_when_asked_and_never_into_the_published_folders() {
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&Options {
+        drafts: true,
+        ..options(&content)
+    })
+    .unwrap();
+    assert!(matches!(
+        report
+            .post("100000005.an-unfinished-draft")
+            .unwrap()
+            .outcome,
+        Outcome::Imported { .. }
+    ));
+    assert!(read(&content, "drafts/an-unfinished-draft.md").contains("Half a thought"));
+    assert!(!read(&content, "redirects.toml").contains("an-unfinished-draft"));
+    // The site still builds: drafts are not published.
+    let site = sb_press::site::load(&content).unwrap();
+    assert!(site
+        .articles
+        .iter()
+        .all(|a| a.meta.slug != "an-unfinished-draft"));
+}
+
+#[test]
+fn an_export_without_posts_csv_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&export().join("posts"), &dir.path().join("posts"));
+    let (_d, content) = edited_fixture(&[PAID_TIER]);
+    let e = run(&Options {
+        export: dir.path().to_path_buf(),
+        ..options(&content)
+    })
+    .unwrap_err();
+    assert!(e.contains("no posts.csv"), "{e}");
+}
