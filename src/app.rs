@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_params_map;
+use leptos_router::{path, Lazy, NavigateOptions};
 
 use crate::api;
 use crate::browser;
@@ -45,10 +46,29 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/weekly/:slug") view=WeekPage />
                     <Route path=path!("/roadmap/:section?/:resource?") view={Lazy::<RoadmapRoute>::new()} />
                     <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/p/:slug") view=OldPostRedirect />
                     <Route path=path!("/unlock") view={Lazy::<UnlockRoute>::new()} />
                     <Route path=path!("/embed/roadmap/:section?") view={Lazy::<EmbedRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>
+    }
+}
+
+/// `/p/<slug>`, Substack's address of a post, on a host that serves only the app's fallback
+/// page (with the shipped configs, nginx and `_redirects` redirect before the app loads): the
+/// article imported under the same slug, replacing the old address in the history.
+#[component]
+fn OldPostRedirect() -> impl IntoView {
+    let slug: String = use_params_map()
+        .with_untracked(|p| p.get("slug").unwrap_or_default())
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    view! {
+        <Redirect
+            path=format!("{}/articles/{slug}", browser::base_path())
+            options=NavigateOptions { replace: true, ..Default::default() }
+        />
     }
 }
