@@ -72,6 +72,32 @@ enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
+    /// Write the search index of a synthetic corpus (articles of ~1,500 words over a Zipf
+    /// vocabulary, weekly resources, the road map) into OUT/search, and the same corpus as HTML
+    /// pages into --html for Pagefind; prints a JSON report (for the benchmark).
+    SynthSearch {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        articles: usize,
+        /// Weekly resources (20 a week).
+        #[arg(long, default_value_t = 20000)]
+        resources: usize,
+        #[arg(long)]
+        html: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replay queries against a built search index and print, as JSON, the files each fetches
+    /// step by step (for the benchmark).
+    SearchPlan {
+        /// The data folder holding search/.
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        queries: Vec<String>,
+    },
     /// Write a generated road map of N resources (for the benchmark).
     SynthRoadmap {
         /// How many distinct resources.
@@ -352,6 +378,24 @@ fn main() -> ExitCode {
             })
             .map_err(|e| e.to_string()),
         Command::Import { source } => import_command(source),
+        Command::SynthSearch {
+            content,
+            articles,
+            resources,
+            html,
+            out,
+        } => sb_press::search_index::synth::command(
+            &content,
+            &out,
+            html.as_deref(),
+            articles,
+            resources,
+        ),
+        Command::SearchPlan {
+            data,
+            limit,
+            queries,
+        } => sb_press::search_index::plan::command(&data, limit, &queries),
         Command::SynthRoadmap { resources, out } => synth_roadmap(resources, &out),
     };
     match result {

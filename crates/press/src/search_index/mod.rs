@@ -8,6 +8,9 @@
 //! nothing here reads `site.paid`. The format and the query logic are in
 //! `sb_model::search`.
 
+pub mod plan;
+pub mod synth;
+
 use std::fs;
 use std::path::Path;
 
