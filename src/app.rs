@@ -9,7 +9,7 @@ use leptos_router::{path, Lazy, NavigateOptions};
 
 use crate::api;
 use crate::browser;
-use crate::components::shell::{Shell, SiteData, SITE_NAME};
+use crate::components::shell::{site_name, Shell, SiteData};
 use crate::pages::about::AboutPage;
 use crate::pages::article::ArticlePage;
 use crate::pages::articles::ArticlesPage;
@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     Keys::provide();
     let base = browser::base_path();
     view! {
-        <Title formatter=|text: String| format!("{text} · {SITE_NAME}") />
+        <Title formatter=|text: String| format!("{text} · {}", site_name()) />
         <Router base=base>
             <Shell>
                 <Routes fallback=NotFoundPage>

@@ -148,6 +148,18 @@ pub fn save_progress(json: &str) -> bool {
     storage().is_some_and(|s| s.set_item(PROGRESS_KEY, json).is_ok())
 }
 
+/// The site's name as press published the page with it (`<meta property="og:site_name">`,
+/// written from site.toml into every page), so titles end with it before `site.json` arrives.
+pub fn site_name() -> String {
+    thread_local! {
+        static NAME: String = document()
+            .and_then(|d| d.query_selector("meta[property='og:site_name']").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+    }
+    NAME.with(Clone::clone)
+}
+
 fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }

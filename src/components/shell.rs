@@ -26,8 +26,11 @@ impl SiteData {
     }
 }
 
-/// Fallback name while the config loads (and if it fails).
-pub const SITE_NAME: &str = "Society's Backend";
+/// The site's name while the config loads (and if it fails): the one press published the page
+/// with.
+pub fn site_name() -> String {
+    crate::browser::site_name()
+}
 
 /// The header, the main landmark and the footer around the routed page. Embed widgets
 /// (`/embed/…`) get the page alone. Inside a frame only widgets render: any other page shows
@@ -79,7 +82,7 @@ pub fn Header() -> impl IntoView {
     let name = move || {
         site.config()
             .map(|c| c.title)
-            .unwrap_or_else(|| SITE_NAME.to_string())
+            .unwrap_or_else(site_name)
     };
     view! {
         <a class="skip-link" href="#main" on:click=crate::browser::skip_to_main>

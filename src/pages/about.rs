@@ -13,34 +13,46 @@ pub fn AboutPage() -> impl IntoView {
     view! {
         <Title text="About" />
         <article class="about">
-            <h1>"About Society's Backend"</h1>
-            <p class="lead">
-                "Society's Backend explains how machine learning works when it has to run for real: on hardware with limits, on data that drifts, for users who notice latency. No hype and no doom, just engineering backed by sources you can read yourself."
-            </p>
-            <h2>"What you get"</h2>
-            <dl class="offers">
-                <dt>"A weekly topic article"</dt>
-                <dd>
-                    "Each week one ML engineering topic, from model serving to evaluation to hardware, explained from the why to the how, with the resources behind it. "
-                    <Link href="/articles">"Read the articles"</Link> "."
-                </dd>
-                <dt>"A weekly reading list"</dt>
-                <dd>
-                    "The papers, posts, videos and tools worth your time that week, each with a short note on why. Paid subscribers get a longer list. "
-                    <Link href="/weekly">"See the lists"</Link> "."
-                </dd>
-                <dt>"A community chat"</dt>
-                <dd>"Subscribers talk shop, share what they are building and ask questions in the newsletter's chat."</dd>
-                <dt>"A free Machine Learning Road Map"</dt>
-                <dd>
-                    "A streamlined path through free, high-quality resources for learning ML, from the math prerequisites to the skills the job asks for. It is open source under the MIT license. "
-                    <Link href="/roadmap">"Explore the road map"</Link> "."
-                </dd>
-            </dl>
             <Loaded
                 resource=site.0
                 render=|c| {
+                    // The publisher's words (`[about]` in site.toml), from site.json.
+                    let about = c.about.clone();
+                    let offers = (!about.offers.is_empty())
+                        .then(|| {
+                            view! {
+                                <h2>{about.offers_title.clone()}</h2>
+                                <dl class="offers">
+                                    {about
+                                        .offers
+                                        .iter()
+                                        .map(|o| {
+                                            let link = o
+                                                .link
+                                                .clone()
+                                                .map(|l| {
+                                                    view! {
+                                                        " "
+                                                        <Link href=l.path>{l.label}</Link>
+                                                        "."
+                                                    }
+                                                });
+                                            view! {
+                                                <dt>{o.title.clone()}</dt>
+                                                <dd>
+                                                    <span inner_html=o.text_html.clone()></span>
+                                                    {link}
+                                                </dd>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </dl>
+                            }
+                        });
                     view! {
+                        <h1>{about.title.clone()}</h1>
+                        <p class="lead" inner_html=about.lead_html.clone()></p>
+                        {offers}
                         <h2>"Who writes it"</h2>
                         <p class="author-line">
                             <strong>{c.author.name.clone()}</strong>

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::api;
 use crate::components::cards::{ArticleCard, WeekCard};
 use crate::components::loaded::Loaded;
-use crate::components::shell::SubscribeLink;
+use crate::components::shell::{SiteData, SubscribeLink};
 
 /// How many older articles the home page lists under the latest one.
 const MORE_ARTICLES: usize = 4;
@@ -17,13 +17,21 @@ const MORE_ARTICLES: usize = 4;
 pub fn HomePage() -> impl IntoView {
     let articles = LocalResource::new(|| api::articles_page(1));
     let weeks = LocalResource::new(|| api::weeks_page(1));
+    let site = SiteData::expect();
+    // The publisher's words (`[home]` in site.toml), from site.json.
+    let title = move || site.config().map(|c| c.home.title).unwrap_or_default();
     view! {
-        <Title text="The engineering behind real-world machine learning" />
+        <Title text=title />
         <section class="hero">
-            <h1>"The engineering behind real-world machine learning"</h1>
-            <p class="lead">
-                "One topic article a week on how ML systems are really built, a weekly list of what is worth reading, and a free road map for learning the field."
-            </p>
+            <Loaded
+                resource=site.0
+                render=|c| {
+                    view! {
+                        <h1>{c.home.title.clone()}</h1>
+                        <p class="lead" inner_html=c.home.intro_html.clone()></p>
+                    }
+                }
+            />
             <SubscribeLink />
         </section>
         <div class="home-grid">
@@ -49,10 +57,15 @@ pub fn HomePage() -> impl IntoView {
             </section>
         </div>
         <section class="home-roadmap card" aria-labelledby="home-roadmap">
-            <h2 id="home-roadmap" class="card-title">"The free Machine Learning Road Map"</h2>
-            <p class="card-summary">
-                "A streamlined path through free, high-quality resources, from the math prerequisites to the skills ML jobs ask for. Track your progress as you go: no account needed."
-            </p>
+            <h2 id="home-roadmap" class="card-title">
+                {move || site.config().map(|c| c.home.roadmap_title).unwrap_or_default()}
+            </h2>
+            {move || {
+                site.config()
+                    .map(|c| c.home.roadmap_html)
+                    .filter(|html| !html.is_empty())
+                    .map(|html| view! { <p class="card-summary" inner_html=html></p> })
+            }}
             <p>
                 <Link href="/roadmap">"Explore the road map →"</Link>
             </p>

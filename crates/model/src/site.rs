@@ -30,6 +30,58 @@ pub struct SiteConfig {
     /// ending in `/` (`roadmap_repo` in site.toml).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_repo: Option<String>,
+    /// The home page's words (`[home]` in site.toml).
+    #[serde(default)]
+    pub home: HomeText,
+    /// The About page's words (`[about]` in site.toml).
+    #[serde(default)]
+    pub about: AboutText,
+}
+
+/// The publisher's words on the home page. Markdown in site.toml, sanitized HTML here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HomeText {
+    /// The hero's heading, also the page's title.
+    pub title: String,
+    /// The introduction under it (inline HTML).
+    pub intro_html: String,
+    /// The road map card's heading and text (inline HTML; empty: no text).
+    pub roadmap_title: String,
+    #[serde(default)]
+    pub roadmap_html: String,
+}
+
+/// The publisher's words on the About page; the author, links and sign-off come from the rest
+/// of the config.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AboutText {
+    /// The page's heading.
+    pub title: String,
+    /// The lead paragraph (inline HTML).
+    pub lead_html: String,
+    /// The heading over the offers (shown when there are offers).
+    #[serde(default)]
+    pub offers_title: String,
+    #[serde(default)]
+    pub offers: Vec<Offer>,
+}
+
+/// One thing the newsletter offers, as the About page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    pub title: String,
+    /// Inline HTML.
+    pub text_html: String,
+    /// A page of the site to follow, after the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<OfferLink>,
+}
+
+/// A link to a page of the site (`/articles`), with its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferLink {
+    pub path: String,
+    pub label: String,
 }
 
 /// A subscription tier.

@@ -16,6 +16,7 @@ pub mod keyring;
 pub mod markdown;
 pub mod paid;
 pub mod prerender;
+pub mod publisher_text;
 pub mod redirects;
 pub mod roadmap;
 pub mod seal;

@@ -1,5 +1,6 @@
-//! Imports the ML Road Map (`content/roadmap/README.md`, Logan Thorneloe's Markdown, MIT) into
-//! the site's [`Roadmap`] document.
+//! Imports the ML Road Map (`content/roadmap/README.md`, its author's Markdown as published
+//! upstream; who that is lives in `content/roadmap/credit.toml`) into the site's [`Roadmap`]
+//! document.
 //!
 //! The source is hand-written Markdown, not data, so the import is forgiving where a guess is
 //! safe (a missing type emoji becomes a warning and a guess from the link) and strict where it
@@ -14,6 +15,8 @@ mod links;
 mod outline;
 mod resources;
 mod synth;
+
+pub mod credit;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -30,15 +33,15 @@ use resources::Resources;
 pub use synth::synthetic;
 
 pub const TITLE: &str = "Machine Learning Road Map";
-const AUTHOR: &str = "Logan Thorneloe";
 
-/// Who made the road map; shown with it on every page.
-pub fn credit() -> Credit {
+/// The credit of a road map read from its README alone: who made it is the publisher's to say
+/// (`credit.toml`, see [`credit`]), and `press` gives it before publishing.
+fn no_credit() -> Credit {
     Credit {
-        author: AUTHOR.to_string(),
-        author_url: "https://x.com/loganthorneloe".to_string(),
-        source_url: "https://github.com/loganthorneloe/ml-road-map".to_string(),
-        license: "MIT".to_string(),
+        author: String::new(),
+        author_url: String::new(),
+        source_url: String::new(),
+        license: String::new(),
     }
 }
 
@@ -180,7 +183,7 @@ pub fn import(
         schema: SCHEMA_VERSION,
         title: TITLE.to_string(),
         intro,
-        credit: credit(),
+        credit: no_credit(),
         sections,
         resources: resources.into_vec(),
     };
@@ -252,15 +255,8 @@ fn place(diag: &mut Diagnostics, resources: &mut Resources, e: EntryDraft) -> Op
             kind
         }
     };
-    // "by [me](…)" in the source means its author, which on this site would read as the
-    // site's own author.
-    let author = p.author.map(|a| {
-        if a.eq_ignore_ascii_case("me") {
-            AUTHOR.to_string()
-        } else {
-            a
-        }
-    });
+    // "by [me](…)" in the source means the road map's author: [`credit::apply`] names them.
+    let author = p.author;
     let free = !p.links.iter().any(|l| links::is_store(&l.url));
     let candidate = Resource {
         id: String::new(),
@@ -356,7 +352,7 @@ ___
         let (r, warnings) = import_ok(md);
         assert_eq!(r.resources[0].kind, ResourceType::Video);
         assert_eq!(r.resources[1].kind, ResourceType::Book);
-        assert_eq!(r.resources[1].author.as_deref(), Some(AUTHOR));
+        assert_eq!(r.resources[1].author.as_deref(), Some("me"));
         let lines: Vec<_> = warnings
             .iter()
             .map(|w| (w.line, w.field.as_deref()))

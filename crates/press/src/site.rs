@@ -308,7 +308,7 @@ fn load_roadmap(
     if !readme.exists() {
         return Ok((None, None));
     }
-    let roadmap = match roadmap::import(&readme, &read(&readme)?, repo) {
+    let mut roadmap = match roadmap::import(&readme, &read(&readme)?, repo) {
         Ok((r, w)) => {
             warnings.extend(w);
             Some(r)
@@ -318,6 +318,26 @@ fn load_roadmap(
             None
         }
     };
+    // Who made it: the publisher's to state, next to the README.
+    let credit_file = dir.join(roadmap::credit::FILE);
+    if credit_file.exists() {
+        match roadmap::credit::load(&credit_file, &read(&credit_file)?) {
+            Ok(credit) => {
+                if let Some(r) = &mut roadmap {
+                    roadmap::credit::apply(r, credit);
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    } else {
+        errors.push(ContentError::new(
+            &credit_file,
+            1,
+            None,
+            "missing: who made the road map (author, author_url, source_url, license) is shown \
+             with it on every page",
+        ));
+    }
     let license_text = if license.exists() {
         Some(fs::read(&license).map_err(BuildError::io(&license))?)
     } else {

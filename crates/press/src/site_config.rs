@@ -32,6 +32,10 @@ struct SiteFront {
     tiers: Vec<TierFront>,
     /// The road map repository's file URL its relative links resolve against.
     roadmap_repo: Option<Spanned<String>>,
+    /// The home page's words.
+    home: Option<crate::publisher_text::HomeFront>,
+    /// The About page's words.
+    about: Option<crate::publisher_text::AboutFront>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +141,15 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
             .unwrap_or_default();
         tiers.push(Tier { id, name });
     }
+    let defaults = crate::publisher_text::Defaults {
+        title: &title,
+        tagline: &tagline,
+        description: &description,
+    };
+    let home =
+        crate::publisher_text::home(file, &doc, front.home.as_ref(), &defaults, &mut errors);
+    let about =
+        crate::publisher_text::about(file, &doc, front.about.as_ref(), &defaults, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -158,5 +171,7 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         page_size,
         tiers,
         roadmap_repo,
+        home,
+        about,
     })
 }

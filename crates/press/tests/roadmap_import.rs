@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use sb_model::roadmap::Resource;
 use sb_model::{decode_document, ResourceType, Roadmap};
-use sb_press::roadmap::{import, synthetic};
+use sb_press::roadmap::{credit, import, synthetic};
 use sb_press::ContentError;
 
 mod common;
@@ -23,17 +23,26 @@ fn readme() -> String {
     fs::read_to_string(content_dir().join("roadmap/README.md")).unwrap()
 }
 
+/// The README imported and given the sample's credit (`content/roadmap/credit.toml`), as
+/// `press build` does.
 fn import_text(md: &str) -> (Roadmap, Vec<ContentError>) {
-    import(Path::new("content/roadmap/README.md"), md, None).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+    let (mut r, warnings) =
+        import(Path::new("content/roadmap/README.md"), md, None).unwrap_or_else(|errors| {
+            panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+    let file = content_dir().join("roadmap").join(credit::FILE);
+    credit::apply(
+        &mut r,
+        credit::load(&file, &fs::read_to_string(&file).unwrap()).unwrap(),
+    );
+    (r, warnings)
 }
 
 /// The resource an entry titled `title` points to.
@@ -498,14 +507,15 @@ fn a_broken_roadmap_fails_the_build_with_the_other_errors() {
     match common::build(&content, &dir.path().join("out")) {
         Err(sb_press::BuildError::Content(errors)) => {
             let text: Vec<_> = errors.iter().map(|e| e.to_string()).collect();
-            assert_eq!(text.len(), 2, "{text:?}");
+            assert_eq!(text.len(), 3, "{text:?}");
             assert!(
                 text[0].ends_with(
                     "README.md:3: field `entry`: `no link` has no link with an http(s) URL"
                 ),
                 "{text:?}"
             );
-            assert!(text[1].contains("LICENSE:1: missing"), "{text:?}");
+            assert!(text[1].contains("credit.toml:1: missing"), "{text:?}");
+            assert!(text[2].contains("LICENSE:1: missing"), "{text:?}");
         }
         other => panic!("expected content errors, got {other:?}"),
     }

@@ -12,7 +12,6 @@ use crate::static_pages::escape;
 
 /// How many older articles the home page lists under the latest one (as in the app).
 const MORE_ARTICLES: usize = 4;
-const HOME_TITLE: &str = "The engineering behind real-world machine learning";
 
 fn subscribe(config: &SiteConfig) -> String {
     format!(
@@ -40,37 +39,63 @@ pub fn home(site: &Site) -> Page {
         .take(MORE_ARTICLES)
         .map(|a| article_card(&a.meta, false, true))
         .collect();
+    let h = &c.home;
+    let roadmap_summary = if h.roadmap_html.is_empty() {
+        String::new()
+    } else {
+        // Rendered from Markdown and sanitized by press.
+        format!("<p class=\"card-summary\">{}</p>", h.roadmap_html)
+    };
     let main = format!(
-        "<section class=\"hero\"><h1>{HOME_TITLE}</h1><p class=\"lead\">One topic article a week on how ML systems are really built, a weekly list of what is worth reading, and a free road map for learning the field.</p>{}</section>\
+        "<section class=\"hero\"><h1>{}</h1><p class=\"lead\">{}</p>{}</section>\
          <div class=\"home-grid\"><section class=\"home-latest\" aria-labelledby=\"latest-article\"><h2 id=\"latest-article\" class=\"section-label\">Latest article</h2>{latest}</section>\
          <section class=\"home-week\" aria-labelledby=\"latest-week\"><h2 id=\"latest-week\" class=\"section-label\">This week&#39;s reading</h2>{week}</section></div>\
-         <section class=\"home-roadmap card\" aria-labelledby=\"home-roadmap\"><h2 id=\"home-roadmap\" class=\"card-title\">The free Machine Learning Road Map</h2>\
-         <p class=\"card-summary\">A streamlined path through free, high-quality resources, from the math prerequisites to the skills ML jobs ask for. Track your progress as you go: no account needed.</p><p>{}</p></section>\
+         <section class=\"home-roadmap card\" aria-labelledby=\"home-roadmap\"><h2 id=\"home-roadmap\" class=\"card-title\">{}</h2>\
+         {roadmap_summary}<p>{}</p></section>\
          <section class=\"home-more\" aria-labelledby=\"more-articles\"><h2 id=\"more-articles\" class=\"section-label\">Recent articles</h2><div class=\"card-list\">{more}</div><p>{}</p></section>",
+        escape(&h.title),
+        h.intro_html,
         subscribe(c),
+        escape(&h.roadmap_title),
         link("/roadmap", "", "Explore the road map →"),
         link("/articles", "", "All articles →"),
     );
-    Page::new("", HOME_TITLE, &c.description)
+    Page::new("", h.title.clone(), &c.description)
         .data([paths::articles_page(1), paths::weeks_page(1)])
         .main(main)
 }
 
 pub fn about(c: &SiteConfig) -> Page {
+    let a = &c.about;
+    // Offer texts are rendered from Markdown and sanitized by press.
+    let offers = if a.offers.is_empty() {
+        String::new()
+    } else {
+        let items: String = a
+            .offers
+            .iter()
+            .map(|o| match &o.link {
+                Some(l) => format!(
+                    "<dt>{}</dt><dd>{} {}.</dd>",
+                    escape(&o.title),
+                    o.text_html,
+                    link(&l.path, "", &l.label)
+                ),
+                None => format!("<dt>{}</dt><dd>{}</dd>", escape(&o.title), o.text_html),
+            })
+            .collect();
+        format!(
+            "<h2>{}</h2><dl class=\"offers\">{items}</dl>",
+            escape(&a.offers_title)
+        )
+    };
     let main = format!(
-        "<article class=\"about\"><h1>About Society&#39;s Backend</h1>\
-         <p class=\"lead\">Society&#39;s Backend explains how machine learning works when it has to run for real: on hardware with limits, on data that drifts, for users who notice latency. No hype and no doom, just engineering backed by sources you can read yourself.</p>\
-         <h2>What you get</h2><dl class=\"offers\">\
-         <dt>A weekly topic article</dt><dd>Each week one ML engineering topic, from model serving to evaluation to hardware, explained from the why to the how, with the resources behind it. {}.</dd>\
-         <dt>A weekly reading list</dt><dd>The papers, posts, videos and tools worth your time that week, each with a short note on why. Paid subscribers get a longer list. {}.</dd>\
-         <dt>A community chat</dt><dd>Subscribers talk shop, share what they are building and ask questions in the newsletter&#39;s chat.</dd>\
-         <dt>A free Machine Learning Road Map</dt><dd>A streamlined path through free, high-quality resources for learning ML, from the math prerequisites to the skills the job asks for. It is open source under the MIT license. {}.</dd></dl>\
+        "<article class=\"about\"><h1>{}</h1><p class=\"lead\">{}</p>{offers}\
          <h2>Who writes it</h2><p class=\"author-line\"><strong>{}</strong>{}</p><div class=\"prose\">{}</div>\
          <h2>Join in</h2><ul class=\"join\"><li>{} for the weekly article and list in your inbox.</li><li>{} in the Substack app.</li>{}</ul>\
          <p class=\"sign-off\">{}</p></article>",
-        link("/articles", "", "Read the articles"),
-        link("/weekly", "", "See the lists"),
-        link("/roadmap", "", "Explore the road map"),
+        escape(&a.title),
+        a.lead_html,
         escape(&c.author.name),
         escape(&format!(", {}", c.author.role)),
         // Rendered from Markdown and sanitized by press.

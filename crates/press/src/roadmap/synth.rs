@@ -3,7 +3,7 @@
 //! of subsections and groups, every type, notes, two-link and paid resources, resources placed
 //! twice), fully deterministic so runs compare.
 
-use sb_model::roadmap::{Entry, Group, Resource, ResourceLink, Section, Subsection};
+use sb_model::roadmap::{Credit, Entry, Group, Resource, ResourceLink, Section, Subsection};
 use sb_model::{ResourceType, Roadmap, SCHEMA_VERSION};
 
 const SECTIONS: [&str; 6] = [
@@ -69,7 +69,12 @@ pub fn synthetic(resources: usize) -> Roadmap {
         schema: SCHEMA_VERSION,
         title: format!("Synthetic road map ({resources} resources)"),
         intro: "A generated road map for benchmarks.".to_string(),
-        credit: super::credit(),
+        credit: Credit {
+            author: "Synthetic".to_string(),
+            author_url: "https://example.com/".to_string(),
+            source_url: "https://example.com/".to_string(),
+            license: "MIT".to_string(),
+        },
         sections,
         resources: all,
     }
