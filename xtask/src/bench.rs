@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+mod search;
+
 use crate::nginx;
 use crate::run::{check, cmd, node_json, output, press, root, work_dir, Result};
 use crate::site;
@@ -92,13 +94,14 @@ fn kb(n: u64) -> String {
 /// The bench's steps, in the order a full run takes them (the later ones rewrite the data with
 /// synthetic content, so `unlock` and `text-first` come first). `--only a,b` runs some of them
 /// and keeps the other entries of `bench/results.json` as they were.
-const STEPS: [&str; 6] = [
+const STEPS: [&str; 7] = [
     "sizes",
     "unlock",
     "text-first",
     "roadmap",
     "archive",
     "profile",
+    "search",
 ];
 
 /// `cargo xtask bench [--only STEP,STEP]`.
@@ -112,7 +115,9 @@ pub fn run(args: &[String]) -> Result {
         return Err(format!("--only {unknown}: one of {}", STEPS.join(", ")));
     }
     let dist = work_dir("dist-bench");
-    site::build("/", &dist, site::Fallback::Demo)?;
+    if chosen.iter().any(|s| *s != "search") {
+        site::build("/", &dist, site::Fallback::Demo)?;
+    }
     let out = root().join("bench/results.json");
     let mut results = match (&only, fs::read_to_string(&out)) {
         (Some(_), Ok(text)) => serde_json::from_str(&text).unwrap_or_else(|_| json!({})),
@@ -135,6 +140,7 @@ pub fn run(args: &[String]) -> Result {
             "roadmap" => results["roadmap_explorer"] = roadmap_speed(&dist)?,
             "archive" => results["archive_first_page"] = archive_bytes(&dist)?,
             "profile" => results["wasm_profile"] = wasm_profile(&dist),
+            "search" => results["search"] = search::run()?,
             _ => unreachable!("checked above"),
         }
     }
