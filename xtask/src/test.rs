@@ -8,6 +8,7 @@
 //! It ends with one line, `total: N passed, N failed`, counting both kinds.
 
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use crate::nginx;
 use crate::run::{cmd, press, root, work_dir, Result};
@@ -17,6 +18,8 @@ const ROOT_PORT: u16 = 8181;
 const SUB_PORT: u16 = 8182;
 /// A second origin for pages that embed the site's widgets.
 const HOST_PORT: u16 = 8184;
+/// The site imported from the fixture Substack export (`tests/e2e/import.spec.ts`).
+const IMPORT_PORT: u16 = 8185;
 pub const SUB_BASE: &str = "/newsletter/";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +86,8 @@ fn browser(extra: &[String]) -> Result<Counts> {
     let main_site = nginx::start("test-root", ROOT_PORT, &root_dist, "/")?;
     let sub_site = nginx::start("test-sub", SUB_PORT, &sub_root, SUB_BASE)?;
     let host_site = host_pages(&main_site.url)?;
+    let import_dist = imported_site(&root_dist)?;
+    let import_site = nginx::start("test-import", IMPORT_PORT, &import_dist, "/")?;
     // An article of XSS payloads, pressed for real, that a browser test serves in place of one.
     let xss_data = work_dir("xss-data");
     press(
@@ -106,6 +111,8 @@ fn browser(extra: &[String]) -> Result<Counts> {
         .env("HOST_DIR", work_dir("host"))
         .env("XSS_DATA", &xss_data)
         .env("DIST_DIR", &root_dist)
+        .env("IMPORT_SITE_URL", &import_site.url)
+        .env("IMPORT_DIST_DIR", &import_dist)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .status()
         .map_err(|e| format!("npx playwright: {e}"))?;
@@ -118,6 +125,80 @@ fn browser(extra: &[String]) -> Result<Counts> {
         ));
     }
     Ok(counts)
+}
+
+/// The fixture Substack export (`crates/press/tests/fixtures/substack`) imported into a copy of
+/// the minimal fixture site, pressed with the demo keys and served with the app of the root
+/// build (the app is the same whatever the content: only `data/` and the pages differ).
+fn imported_site(app: &Path) -> Result<PathBuf> {
+    let content = work_dir("import-content");
+    fs::remove_dir_all(&content).map_err(|e| format!("{}: {e}", content.display()))?;
+    copy_dir(
+        &root().join("crates/press/tests/fixtures/minimal"),
+        &content,
+    )?;
+    let site_toml = content.join("site.toml");
+    let text = fs::read_to_string(&site_toml).map_err(|e| e.to_string())?;
+    fs::write(
+        &site_toml,
+        format!("{text}\n[[tiers]]\nid = \"paid\"\nname = \"paid subscribers\"\n"),
+    )
+    .map_err(|e| e.to_string())?;
+    press(
+        &[
+            "import",
+            "substack",
+            "crates/press/tests/fixtures/substack",
+            "--founding-tier",
+            "paid",
+            "--weekly-title",
+            "^Week of",
+            "--into",
+        ],
+        &content,
+    )?;
+    let dist = work_dir("dist-import");
+    fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    // The app's files (the top-level ones); the pages and data are the imported site's.
+    for entry in fs::read_dir(app).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            fs::copy(&path, dist.join(path.file_name().expect("a file")))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let keyring = root().join(site::DEMO_KEYRING);
+    let content_arg = content.display().to_string();
+    press(
+        &[
+            "build",
+            "--demo-keyring",
+            "--keyring",
+            &keyring.display().to_string(),
+            "--content",
+            &content_arg,
+            "--out",
+        ],
+        &dist.join("data"),
+    )?;
+    let _ = fs::remove_file(dist.join("data/.press-output"));
+    press(&["pages", "--content", &content_arg, "--dist"], &dist)?;
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 /// A plain static server on another port, standing in for a site that embeds the widgets.
