@@ -393,8 +393,8 @@ pub fn search(
             if unknown > found {
                 is_exact = false;
             }
-            score += found;
-            ub += found.max(unknown);
+            score = score.saturating_add(found);
+            ub = ub.saturating_add(found.max(unknown));
         }
         if !possible {
             continue;
@@ -424,11 +424,17 @@ pub fn search(
         let id_min = w
             .iter()
             .filter(|t| t.rem == u)
-            .map(|t| if t.rem == t.last.0 { t.last.1 + 1 } else { 0 })
+            .map(|t| {
+                if t.rem == t.last.0 {
+                    t.last.1.saturating_add(1)
+                } else {
+                    0
+                }
+            })
             .min()
             .unwrap_or(0);
         if let Some((total, ids)) = &mut unseen {
-            *total += u;
+            *total = total.saturating_add(u);
             *ids = (*ids).max(id_min);
         }
     }
@@ -571,7 +577,7 @@ impl LocalIndex {
                 if s == 0 {
                     continue 'docs;
                 }
-                score += s;
+                score = u32::saturating_add(score, s);
             }
             if let Some(last) = &query.last {
                 let s =
@@ -583,7 +589,7 @@ impl LocalIndex {
                 if s == 0 {
                     continue;
                 }
-                score += s;
+                score = u32::saturating_add(score, s);
             }
             out.push((lid as u32, score, record.date));
         }
