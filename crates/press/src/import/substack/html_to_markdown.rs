@@ -307,6 +307,22 @@ fn escape_line_starts(text: &str) -> String {
         .join("\n")
 }
 
+/// Inline Markdown without the spaces and hard breaks (`\` + newline) at its ends: a `<br>` at
+/// the start or end of a paragraph would otherwise leave a stray backslash.
+fn trim_breaks(text: &str) -> &str {
+    let mut t = text.trim();
+    loop {
+        let trailing = t.len() - t.trim_end_matches('\\').len();
+        if trailing % 2 == 1 {
+            t = t[..t.len() - 1].trim();
+        } else if let Some(rest) = t.strip_prefix("\\\n") {
+            t = rest.trim();
+        } else {
+            return t;
+        }
+    }
+}
+
 /// Whitespace runs as one space.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -435,7 +451,7 @@ impl Converter {
     }
 
     fn flush(&mut self, inline: &mut String, blocks: &mut Vec<String>) {
-        let text = escape_line_starts(inline.trim());
+        let text = escape_line_starts(trim_breaks(inline));
         if !text.trim().is_empty() {
             blocks.push(text);
         }
@@ -525,7 +541,7 @@ impl Converter {
         match name {
             "p" | "figcaption" | "dd" | "summary" => {
                 let text = self.inline_children(el);
-                let text = escape_line_starts(text.trim());
+                let text = escape_line_starts(trim_breaks(&text));
                 if text.trim().is_empty() {
                     Vec::new()
                 } else {
@@ -534,7 +550,7 @@ impl Converter {
             }
             "dt" => {
                 let text = self.inline_children(el);
-                vec![wrap(&escape_line_starts(text.trim()), "**")]
+                vec![wrap(&escape_line_starts(trim_breaks(&text)), "**")]
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level: usize = name[1..].parse().unwrap_or(2);
@@ -1365,6 +1381,14 @@ mod tests {
         assert!(body.unconverted[0]
             .snippet
             .starts_with("<div class=\"poll-embed\""));
+    }
+
+    #[test]
+    fn breaks_at_the_ends_of_a_paragraph_leave_nothing() {
+        assert_eq!(
+            md("<p><br>Line<br></p><p>a\\<br></p><p><br></p>"),
+            "Line\n\na\\\\\n"
+        );
     }
 
     #[test]

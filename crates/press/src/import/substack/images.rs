@@ -55,7 +55,9 @@ pub fn download(content: &Path, url: &str) -> Result<String, String> {
             "--max-filesize",
             "33554432",
             "--proto",
-            "=https,http,file",
+            "=https,http",
+            "--proto-redir",
+            "=https,http",
             "-o",
         ])
         .arg(tmp.path())
