@@ -177,14 +177,20 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// An article: title (and subtitle), summary, the given body HTML (press passes the FREE part
+/// An article: title, subtitle, summary and headings, the given body HTML (press passes the FREE part
 /// only; the app passes the opened paid part for its local index).
 pub fn article_doc(meta: &ArticleSummary, body_html: &str) -> SourceDoc {
     let (body, passages) = html_text(body_html);
-    let summary = match &meta.subtitle {
+    // The summary field (weighted above the body) also holds the subtitle and the headings:
+    // what a section is about says more than one of its sentences.
+    let mut summary = match &meta.subtitle {
         Some(sub) => format!("{sub}. {}", meta.summary),
         None => meta.summary.clone(),
     };
+    for p in passages.iter().filter(|p| !p.heading.is_empty()) {
+        summary.push_str(". ");
+        summary.push_str(&p.heading);
+    }
     SourceDoc {
         kind: Kind::Article,
         title: meta.title.clone(),

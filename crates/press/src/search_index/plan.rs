@@ -19,6 +19,8 @@ pub struct Plan {
     pub results: usize,
     /// The first result's title, to show the query found something.
     pub first: Option<String>,
+    /// Every result: kind, title and link.
+    pub shown: Vec<String>,
 }
 
 /// Runs `query` against the index under `data` and lists the files it needed.
@@ -54,6 +56,10 @@ pub fn plan(data: &Path, query: &str, limit: usize) -> Result<Plan, String> {
         steps,
         results: results.len(),
         first: results.first().map(|r| r.title.clone()),
+        shown: results
+            .iter()
+            .map(|r| format!("{}: {} <{}>", r.kind.label(), r.title, r.url))
+            .collect(),
     })
 }
 
