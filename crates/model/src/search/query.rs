@@ -26,9 +26,10 @@ pub struct LastWord {
 
 impl Query {
     /// Parses what the reader typed. Punctuation separates words; case and accents do not
-    /// matter. When the text ends with a space the last word is complete: it is still a prefix
-    /// (harmless, and stable while the reader types).
+    /// matter. The last word is a prefix while the reader may still be typing it; once the text
+    /// ends with a space (or punctuation) it is complete and matches exactly like the others.
     pub fn parse(text: &str) -> Query {
+        let complete = text.chars().last().is_some_and(|c| !c.is_alphanumeric());
         let words: Vec<String> = tokens(text)
             .into_iter()
             .map(|t| t.word)
@@ -45,6 +46,10 @@ impl Query {
                 exact.push(t);
             }
         }
+        if complete {
+            exact.push(last_term);
+            return Query { exact, last: None };
+        }
         Query {
             exact,
             last: Some(LastWord {
@@ -55,7 +60,7 @@ impl Query {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.last.is_none()
+        self.exact.is_empty() && self.last.is_none()
     }
 
     /// Number of words (each must match).
@@ -102,6 +107,17 @@ mod tests {
         assert!(Query::parse("").is_empty());
         assert!(Query::parse("  !? ").is_empty());
         assert_eq!(Query::parse("a a a").word_count(), 1);
+    }
+
+    #[test]
+    fn a_trailing_space_completes_the_last_word() {
+        let q = Query::parse("kv cache ");
+        assert_eq!(q.exact, ["kv", "cach"]);
+        assert_eq!(q.last, None);
+        assert!(!q.is_empty());
+        assert!(Query::parse("cache, kv").last.is_some());
+        assert!(Query::parse("kv cache.").last.is_none());
+        assert!(Query::parse("  ").is_empty());
     }
 
     #[test]

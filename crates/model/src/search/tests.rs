@@ -495,7 +495,10 @@ fn early_stopping_top_k_equals_brute_force_on_random_corpora() {
                 let cut = 1 + rng.below(last.len());
                 q.push(last.chars().take(cut).collect());
             }
-            let q = q.join(" ");
+            let mut q = q.join(" ");
+            if rng.below(4) == 0 {
+                q.push(' ');
+            }
             let filters = match rng.below(4) {
                 0 => Filters {
                     kinds: vec![Kind::ALL[rng.below(4)]],
