@@ -44,7 +44,7 @@ async fn get<T: DeserializeOwned>(rel: &str) -> Result<T, ApiError> {
 }
 
 /// The network part, kept free of the document type so it is compiled once, not per type.
-async fn fetch_text(rel: &str) -> Result<(String, String), ApiError> {
+pub(crate) async fn fetch_text(rel: &str) -> Result<(String, String), ApiError> {
     let url = data_url(&crate::browser::base_path(), rel);
     let response = Request::get(&url)
         .send()

@@ -22,12 +22,15 @@ use crate::pages::unlock::UnlockRoute;
 use crate::pages::week::WeekPage;
 use crate::pages::weeks::WeeksPage;
 use crate::paid::Keys;
+use crate::search::opened::OpenedUnits;
+use crate::search::page::SearchRoute;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SiteData(LocalResource::new(api::site)));
     Keys::provide();
+    OpenedUnits::provide();
     let base = browser::base_path();
     view! {
         <Title formatter=|text: String| format!("{text} · {}", site_name()) />
@@ -47,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/roadmap/:section?/:resource?") view={Lazy::<RoadmapRoute>::new()} />
                     <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/p/:slug") view=OldPostRedirect />
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                     <Route path=path!("/unlock") view={Lazy::<UnlockRoute>::new()} />
                     <Route path=path!("/embed/roadmap/:section?") view={Lazy::<EmbedRoute>::new()} />
                 </Routes>

@@ -515,3 +515,55 @@ fn finish(document: &web_sys::Document) {
         f();
     }
 }
+
+/// Scrolls the element with this id just into view, if it is not (a listbox's active option).
+pub fn scroll_into_view_nearest(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// `text` encoded for a URL's query string.
+pub fn encode_query_value(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// Whether a key press asks for the search box: Ctrl+K or ⌘K anywhere, or `/` when the reader
+/// is not typing in a field.
+pub fn is_search_shortcut(ev: &web_sys::KeyboardEvent) -> bool {
+    if ev.alt_key() || ev.default_prevented() {
+        return false;
+    }
+    let key = ev.key();
+    if (ev.ctrl_key() || ev.meta_key()) && key.eq_ignore_ascii_case("k") {
+        return true;
+    }
+    if key != "/" || ev.ctrl_key() || ev.meta_key() {
+        return false;
+    }
+    let typing = document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            matches!(tag.as_str(), "input" | "textarea" | "select")
+                || el.get_attribute("contenteditable").is_some()
+        });
+    !typing
+}
+
+/// Whether focus moves to another element inside the one that lost it (a search popup's link).
+pub fn focus_stays_inside(ev: &web_sys::FocusEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let container = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let next = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    match (container, next) {
+        (Some(c), Some(n)) => c.contains(Some(&n)),
+        _ => false,
+    }
+}

@@ -15,4 +15,5 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod paid;
+pub mod search;
 pub mod webcrypto;

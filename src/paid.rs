@@ -131,6 +131,11 @@ impl Opened {
         })
     }
 
+    /// The key id it was sealed with.
+    pub fn kid(&self) -> &str {
+        &self.kid
+    }
+
     /// Locked because the reader holds no key at all for its tier.
     pub fn locked(&self) -> bool {
         matches!(&self.plain, Err(UnsealError::NoKey { held, .. }) if held.is_empty())

@@ -10,6 +10,7 @@ use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::search::search_box::SearchBox;
 
 /// The site config, loaded once and shared through context.
 #[derive(Clone, Copy)]
@@ -79,11 +80,7 @@ fn FramedRefusal() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let site = SiteData::expect();
-    let name = move || {
-        site.config()
-            .map(|c| c.title)
-            .unwrap_or_else(site_name)
-    };
+    let name = move || site.config().map(|c| c.title).unwrap_or_else(site_name);
     view! {
         <a class="skip-link" href="#main" on:click=crate::browser::skip_to_main>
             "Skip to content"
@@ -100,6 +97,7 @@ pub fn Header() -> impl IntoView {
                     <Link href="/roadmap">"Road Map"</Link>
                     <Link href="/about">"About"</Link>
                 </nav>
+                <SearchBox />
                 <ThemeToggle />
             </div>
         </header>

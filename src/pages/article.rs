@@ -16,6 +16,7 @@ use crate::components::loaded::Loaded;
 use crate::components::paywall::Unsealed;
 use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
 use crate::paid::{opened_units, Opened, Unit};
+use crate::search::opened::{OpenedDoc, OpenedUnits};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -52,6 +53,15 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
         })
     });
     scroll_to_fragment(move || paid_rest.track());
+    // Once opened, the paid part is searchable in this browser.
+    let summary = meta.clone();
+    OpenedUnits::expect().follow(paid_rest, move |unit| {
+        let body = unit.read::<PaidBody>().ok()?;
+        Some(OpenedDoc::Article {
+            meta: summary.clone(),
+            html: body.html,
+        })
+    });
     let free_toc = a.toc.clone();
     let toc = move || {
         let mut toc = free_toc.clone();

@@ -16,6 +16,7 @@ use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::{audience, LockedNotice, UnsealFailure};
 use crate::paid::{opened_units, Unit, UnsealError};
+use crate::search::opened::{OpenedDoc, OpenedUnits};
 
 #[component]
 fn Entry(entry: WeekEntry, #[prop(optional)] paid: bool) -> impl IntoView {
@@ -96,6 +97,14 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
         ranges.push(start..units.len());
     }
     let opened = opened_units(week_doc(&slug), units);
+    // Once opened, paid entries are searchable in this browser.
+    let week = w.meta.clone();
+    OpenedUnits::expect().follow(opened, move |unit| {
+        Some(OpenedDoc::WeekEntry {
+            week: week.clone(),
+            entry: unit.read::<WeekEntry>().ok()?,
+        })
+    });
     let paid_count = w.meta.paid_count;
     let count = format!(" · {} resources", w.meta.entry_count)
         + &match tiers.as_slice() {

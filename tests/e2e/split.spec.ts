@@ -45,3 +45,24 @@ test('the unlock page loads its own chunk', async ({ page }) => {
   expect(chunk(wasm, 'roadmap')).toBe(false);
   expect(errors).toEqual([]);
 });
+
+test('the search code and index arrive only when the reader focuses the search box', async ({ page }) => {
+  const errors = collectErrors(page);
+  const wasm = wasmFetched(page);
+  const index: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/data/search/')) index.push(r.url());
+  });
+  await page.goto('./');
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  expect(wasm.filter((u) => !/^sb-site-[0-9a-f]{16}_bg\.wasm$/.test(u))).toEqual([]);
+  expect(index).toEqual([]);
+  await page.getByRole('combobox', { name: 'Search the site' }).focus();
+  await expect.poll(() => wasm.some((u) => u.startsWith('sb-site-split_run_search_'))).toBe(true);
+  // The index itself waits for the first keystroke.
+  expect(index).toEqual([]);
+  await page.keyboard.type('model');
+  await expect.poll(() => index.some((u) => u.endsWith('/data/search/root.json'))).toBe(true);
+  expect(errors).toEqual([]);
+});

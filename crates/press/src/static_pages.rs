@@ -120,10 +120,12 @@ fn write(path: &Path, text: &str, count: &mut usize) -> Result<(), BuildError> {
 /// Every page path the app routes from this site's data, relative to the base and without a
 /// trailing slash (`""` is the home page). The hosting configs serve a 404 for anything else.
 pub fn route_paths(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = ["", "articles", "topics", "weekly", "about", "unlock"]
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
+    let mut paths: Vec<String> = [
+        "", "articles", "topics", "weekly", "about", "unlock", "search",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
     paths.extend(
         site.articles
             .iter()

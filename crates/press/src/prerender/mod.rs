@@ -12,6 +12,7 @@ mod cards;
 mod indexes;
 mod misc;
 mod roadmap;
+mod search;
 mod shell;
 mod week;
 
@@ -68,6 +69,7 @@ pub fn pages(site: &Site) -> Vec<Page> {
         misc::home(site),
         misc::about(&site.config),
         misc::unlock(&site.config),
+        search::page(&site.config),
     ];
     pages.extend(indexes::archive(site));
     pages.extend(indexes::weekly(site));

@@ -48,11 +48,12 @@ fn header(config: &SiteConfig, path: &str) -> String {
     format!(
         "<a class=\"skip-link\" href=\"{}#main\">Skip to content</a>\
          <header class=\"site-header\"><div class=\"header-inner\">{}\
-         <nav aria-label=\"Main\" class=\"main-nav\">{nav}</nav>\
+         <nav aria-label=\"Main\" class=\"main-nav\">{nav}</nav>{}\
          <button class=\"theme-toggle\" type=\"button\" aria-label=\"Switch to dark theme\" title=\"Switch to dark theme\"><span aria-hidden=\"true\">☾</span></button>\
          </div></header>",
         escape(&href(&here)),
         link("/", " class=\"brand\"", &config.title),
+        super::search::header_form(),
     )
 }
 
