@@ -165,10 +165,21 @@ pub fn run() -> Result<Value> {
     let (pf_files, pf_bytes, _) = folder(&html.join("pagefind"), false)?;
 
     let q = &report["queries"];
-    let names = ["rare", "medium", "common", "two_words", "prefix3"];
+    // `common_complete` is the common word followed by a space: complete, so not a prefix.
+    let names = [
+        "rare",
+        "medium",
+        "common",
+        "common_complete",
+        "two_words",
+        "prefix3",
+    ];
     let texts: Vec<String> = names
         .iter()
-        .map(|n| q[*n].as_str().unwrap_or_default().to_string())
+        .map(|n| match n.strip_suffix("_complete") {
+            Some(base) => format!("{} ", q[base].as_str().unwrap_or_default()),
+            None => q[*n].as_str().unwrap_or_default().to_string(),
+        })
         .collect();
     let mut args = vec![
         "search-plan".to_string(),
@@ -206,7 +217,7 @@ pub fn run() -> Result<Value> {
             ratio(ob, tb)
         );
         let df: Vec<Value> = texts[i]
-            .split(' ')
+            .split_whitespace()
             .map(|w| q["df"].get(w).cloned().unwrap_or(Value::Null))
             .collect();
         queries.insert(
