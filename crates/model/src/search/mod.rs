@@ -29,14 +29,22 @@
 //! - Then `search/d/N.json` doc shards ([`Root::doc_shards_for`]) hold titles and excerpts.
 //! - [`Fetched`] keeps every decoded file: keep one per page load and reuse it for every query.
 //!   A damaged file is a [`SearchError`] naming it (never a panic): show a retry.
-//! - [`LocalIndex`] holds the paid units the reader unlocked: [`LocalIndex::add`] each opened
-//!   unit (its [`DocRecord`] and plain text), [`LocalIndex::clear`] on "Forget key". Its hits
-//!   merge with the public ones; nothing of it is ever fetched or sent.
+//! - [`LocalIndex`] holds the paid units the reader unlocked: [`LocalIndex::add_doc`] each
+//!   opened unit, built with [`docs::article_doc`] (article meta + the opened paid HTML) or
+//!   [`docs::week_entry_doc`] (week meta + the opened entry), the same builders press uses;
+//!   [`LocalIndex::clear`] on "Forget key". Its hits merge with the public ones (a page both
+//!   public and local is shown once); nothing of it is ever fetched or sent.
+//! - Links in results ([`SearchResult::url`]) start with `/` and are relative to the site's
+//!   base: `/articles/SLUG[#heading]`, `/weekly/SLUG#ENTRY-ID`, `/roadmap/SECTION/RESOURCE` (the
+//!   explorer's permalink), `/topics/SLUG`; give them to `paths::app_href`. Highlights are byte
+//!   ranges into `title` and `excerpt`.
 //!
 //! # Ranking
 //!
 //! Every word is required; the last is also a prefix (its best [`PREFIX_TERMS`] expansions, by
-//! impact then document frequency). A document's score is the sum over the words of its impact
+//! impact then document frequency) unless the text ends with a space or punctuation. Case,
+//! accents (Latin-1 and Latin Extended-A, a hand table) and simple plurals do not matter
+//! ([`text::stem`]). A document's score is the sum over the words of its impact
 //! for the word (for the last word: its best expansion). Impacts are BM25F over title, summary
 //! (or commentary, notes) and body, quantised to 1..=999, plus 1000 when the term is in the
 //! title, so title matches rank first. Ties go to the reader's own unlocked units, then to newer

@@ -156,9 +156,12 @@ pub enum Step {
     Done(Ranked),
 }
 
-/// The files a query needs before it can be ranked at all: the term shards (or prefix file) of
-/// its words. Fetch them together with [`Root::filter_files`].
+/// The files of each step, for callers that want to fetch ahead of [`search`].
 impl Root {
+    /// The files a query needs before it can be ranked at all: the term shards of its words and,
+    /// for the last word, the term shard or prefix file holding its expansions (data-relative
+    /// paths, without duplicates). [`search`]'s first [`Step::Need`] asks for exactly these (plus
+    /// [`Root::filter_files`]) when they are not fetched yet.
     pub fn term_shards_for(&self, query: &Query) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut push = |p: String| {
