@@ -113,6 +113,8 @@ pub struct BuildReport {
     pub articles: usize,
     pub weeks: usize,
     pub files: usize,
+    /// Files of the search index (`search/`), not counted in `files`.
+    pub search_files: usize,
     /// Distinct road-map resources (0 without a road map).
     pub resources: usize,
     /// Paid units sealed.
@@ -428,11 +430,12 @@ pub fn write(
         fs::write(&path, license).map_err(BuildError::io(&path))?;
         files += 1;
     }
-    files += crate::search_index::write(site, out)?;
+    let search_files = crate::search_index::write(site, out)?;
     Ok(BuildReport {
         articles: site.articles.len(),
         weeks: site.weeks.len(),
         files,
+        search_files,
         resources: site.roadmap.as_ref().map_or(0, |r| r.resources.len()),
         sealed: site.paid.units(),
     })

@@ -11,8 +11,7 @@ fn minimal_site_writes_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("data");
     let report = build(&fixture("minimal"), &out).unwrap();
-    // 9 documents and the 10 files of the search index (`data/search`).
-    assert_eq!((report.articles, report.weeks, report.files), (2, 1, 19));
+    assert_eq!((report.articles, report.weeks, report.files), (2, 1, 9));
 
     let site = read_json(&out.join("site.json"));
     assert_eq!(site["schema"], 1);

@@ -281,7 +281,8 @@ fn every_kind_is_found_with_a_link_to_where_it_lives() {
 fn the_root_is_small_and_every_built_file_is_checked_when_damaged() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    build(&sample_content(), &data).unwrap();
+    let report = build(&sample_content(), &data).unwrap();
+    assert_eq!(report.search_files, files_under(&data.join("search")).len());
     let root = fs::read_to_string(data.join(root_path())).unwrap();
     assert!(root.len() < 4096, "root is {} bytes", root.len());
     assert!(root.starts_with("{\"schema\":1"));
