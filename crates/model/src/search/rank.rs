@@ -108,15 +108,23 @@ pub struct Filters {
 }
 
 impl Filters {
-    fn files(&self) -> Vec<String> {
+    /// The facet files these filters need: a topic the index does not know needs none (it
+    /// matches no public document).
+    fn files(&self, root: &Root) -> Vec<String> {
         let mut out = Vec::new();
         if !self.kinds.is_empty() {
             out.push(kinds_path());
         }
-        if let Some(t) = &self.topic {
+        if let Some(t) = self.known_topic(root) {
             out.push(topic_path(t));
         }
         out
+    }
+
+    fn known_topic(&self, root: &Root) -> Option<&str> {
+        self.topic
+            .as_deref()
+            .filter(|t| root.topics.iter().any(|f| f.slug == *t))
     }
 
     fn accepts(&self, kind: Kind, topics: &[String]) -> bool {
@@ -187,7 +195,7 @@ impl Root {
 
     /// The facet files the filters need (none without filters).
     pub fn filter_files(&self, filters: &Filters) -> Vec<String> {
-        filters.files()
+        filters.files(self)
     }
 
     /// The doc shards holding the public hits' records.
@@ -296,9 +304,10 @@ pub fn search(
             _ => return Ok(Step::Need(vec![kinds_path()])),
         }
     };
-    let topic: Option<&[u32]> = match &filters.topic {
-        None => None,
-        Some(t) => match fetched.files.get(&topic_path(t)) {
+    let topic: Option<&[u32]> = match (&filters.topic, filters.known_topic(root)) {
+        (None, _) => None,
+        (Some(_), None) => Some(&[]),
+        (Some(_), Some(t)) => match fetched.files.get(&topic_path(t)) {
             Some(File::Topic(ids)) => Some(ids),
             _ => return Ok(Step::Need(vec![topic_path(t)])),
         },

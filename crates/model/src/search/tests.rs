@@ -270,6 +270,15 @@ fn filters_by_kind_and_topic() {
         }),
         ["Drift in articles"]
     );
+    // A topic the index does not know matches nothing, and fetches nothing.
+    let unknown = Filters {
+        kinds: vec![],
+        topic: Some("../../site".into()),
+    };
+    assert!(idx.root.filter_files(&unknown).is_empty());
+    let (ranked, _, got) = idx.run("drift", &unknown, &LocalIndex::default(), 10);
+    assert!(ranked.hits.is_empty());
+    assert!(got.iter().all(|p| !p.contains("topic")), "{got:?}");
 }
 
 #[test]
