@@ -256,6 +256,10 @@ pub fn build(
             })
             .collect(),
         kind_counts,
+        blocks: BlockLayout {
+            first: opts.first_block.max(1) as u32,
+            growth: opts.growth.max(1) as u32,
+        },
     };
 
     // Prefix files: every prefix whose terms span more than one shard.

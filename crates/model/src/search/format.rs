@@ -182,6 +182,33 @@ pub struct Root {
     /// Documents per kind, in the order of [`Kind::ALL`].
     #[serde(default)]
     pub kind_counts: [u32; 4],
+    /// How postings are blocked (lets a query fetch several blocks in one round trip).
+    #[serde(default)]
+    pub blocks: BlockLayout,
+}
+
+/// Block 0 holds `first` postings, each later block `growth` times as many as the one before.
+/// All zero when unknown (an older index): queries then fetch one block per round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BlockLayout {
+    pub first: u32,
+    pub growth: u32,
+}
+
+impl BlockLayout {
+    /// Postings in blocks `0..blocks` of a term of `df` documents (`None` when unknown).
+    pub fn postings_in(&self, blocks: usize, df: u32) -> Option<u64> {
+        if self.first == 0 || self.growth == 0 {
+            return None;
+        }
+        let mut size = u64::from(self.first);
+        let mut total = 0u64;
+        for _ in 0..blocks {
+            total = total.saturating_add(size);
+            size = size.saturating_mul(u64::from(self.growth));
+        }
+        Some(total.min(u64::from(df)))
+    }
 }
 
 /// One term's entry in a term shard or prefix file: its statistics, the maximum impact of each

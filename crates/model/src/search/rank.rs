@@ -479,15 +479,37 @@ pub fn search(
         },
     };
     if open_blocking || unseen_blocking {
+        // Next blocks of every term not fetched to the end. With fewer than `limit` results so
+        // far, as many blocks as the words' document frequencies say an AND of independent
+        // words needs for `limit` matches, in one round trip (see `depth`).
+        let fraction = if kth.is_none() {
+            depth(root, &states, limit)
+        } else {
+            0.0
+        };
         let mut need: Vec<String> = Vec::new();
         for w in &states {
             for t in w {
-                let p = block_path(&t.entry.t, t.blocks);
-                if t.rem > 0 && !need.contains(&p) {
-                    need.push(p);
+                if t.rem == 0 {
+                    continue;
+                }
+                let target = (fraction * f64::from(t.entry.df)).ceil() as u64;
+                let mut b = t.blocks;
+                loop {
+                    let p = block_path(&t.entry.t, b);
+                    if !need.contains(&p) {
+                        need.push(p);
+                    }
+                    b += 1;
+                    let covered = root.blocks.postings_in(b, t.entry.df).unwrap_or(u64::MAX);
+                    if b >= t.entry.max.len() || covered >= target {
+                        break;
+                    }
                 }
             }
         }
+        // Block `t.blocks` of each term is missing by construction, so this is never empty.
+        let need = fetched.missing(&need);
         if !need.is_empty() {
             return Ok(Step::Need(need));
         }
@@ -498,6 +520,24 @@ pub fn search(
         hits: exact.into_iter().map(|(_, h)| h).collect(),
         more,
     }))
+}
+
+/// The share of each term's postings an AND of the query's words needs for `limit` matches if
+/// the words were independent: `limit` = docs × Π (df / docs × fraction). Correlated words (most
+/// real queries) match more often, so this errs towards fewer blocks; the next round fetches
+/// more if needed.
+fn depth(root: &Root, states: &[Vec<TermState>], limit: usize) -> f64 {
+    let n = f64::from(root.docs.max(1));
+    let mut expected = n;
+    for w in states {
+        let df: f64 = w.iter().map(|t| f64::from(t.entry.df)).sum::<f64>().min(n);
+        expected *= df / n;
+    }
+    let words = states.len().max(1) as f64;
+    if expected <= 0.0 {
+        return 0.0;
+    }
+    (limit as f64 / expected).powf(1.0 / words).min(1.0)
 }
 
 fn postings_last(block: &[(u32, u32)]) -> Option<(u32, u32)> {
