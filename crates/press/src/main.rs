@@ -329,12 +329,13 @@ fn main() -> ExitCode {
                 })
                 .map(|r| {
                     println!(
-                        "press: {} articles, {} weeks, {} road-map resources, {} paid units sealed, {} files written to {}",
+                        "press: {} articles, {} weeks, {} road-map resources, {} paid units sealed, {} files (and {} of the search index) written to {}",
                         r.articles,
                         r.weeks,
                         r.resources,
                         r.sealed,
                         r.files,
+                        r.search_files,
                         out.display()
                     );
                 })
