@@ -733,3 +733,12 @@ fn mutated_files_never_panic() {
         }
     }
 }
+
+#[test]
+fn builds_are_reproducible() {
+    let mut rng = Rng(42);
+    let docs = random_corpus(&mut rng, 60, 80);
+    let a = build::build(docs.clone(), &[], &small());
+    let b = build::build(docs, &[], &small());
+    assert_eq!(a, b);
+}
