@@ -105,10 +105,12 @@ pub const SUMMARY: usize = 1;
 /// Field 2: the body (the free text only).
 pub const BODY: usize = 2;
 
-/// Impacts at or above this include the title bonus: the term is in the document's title.
-pub const TITLE_BONUS: u32 = 1000;
 /// The largest BM25 part of an impact (the title bonus comes on top).
-pub const MAX_BM25_IMPACT: u32 = TITLE_BONUS - 1;
+pub const MAX_BM25_IMPACT: u32 = 999;
+/// Added to an impact when the term is in the document's title: larger than the BM25 parts of
+/// a whole query together, so a document matching more of the query's words in its title
+/// always ranks first.
+pub const TITLE_BONUS: u32 = (MAX_BM25_IMPACT + 1) * super::query::MAX_WORDS as u32;
 
 /// BM25F parameters and the collection statistics a score needs (shared with [`super::LocalIndex`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

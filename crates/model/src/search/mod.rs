@@ -46,8 +46,8 @@
 //! accents (Latin-1 and Latin Extended-A, a hand table) and simple plurals do not matter
 //! ([`text::stem`]). A document's score is the sum over the words of its impact
 //! for the word (for the last word: its best expansion). Impacts are BM25F over title, summary
-//! (or commentary, notes) and body, quantised to 1..=999, plus 1000 when the term is in the
-//! title, so title matches rank first. Ties go to the reader's own unlocked units, then to newer
+//! (or commentary, notes) and body, quantised to 1..=999, plus [`format::TITLE_BONUS`] (8,000)
+//! when the term is in the title, so documents matching more words in their title rank first. Ties go to the reader's own unlocked units, then to newer
 //! content (public ids are in date order, newest first).
 //!
 //! # Early stop

@@ -118,6 +118,23 @@ fn title_matches_rank_before_body_matches() {
 }
 
 #[test]
+fn more_title_words_rank_first_whatever_the_body() {
+    let body = "kv cache kv cache kv cache memory";
+    let idx = Index::new(
+        vec![
+            article("Memory notes", &format!("{body} {body}"), "2026-11-20"),
+            article("The KV cache", "memory", "2026-01-01"),
+            article("Unrelated", body, "2026-11-21"),
+        ],
+        &small(),
+    );
+    assert_eq!(
+        idx.titles("kv cache memory"),
+        ["The KV cache", "Memory notes", "Unrelated"]
+    );
+}
+
+#[test]
 fn every_word_is_required() {
     let idx = Index::new(
         vec![
