@@ -103,8 +103,11 @@ test('a page that never renders is taken over after a few seconds, so the app an
   await page.goto('./about');
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 10_000 });
   await expect(page.locator('#sb-prerendered')).toHaveCount(0);
-  await expect(page.locator('main h1')).toHaveText("About Society's Backend");
+  // The About page's words are the publisher's (site.json): the app says it is loading them,
+  // and shows them once they arrive.
+  await expect(page.locator('main').getByRole('status')).toContainText('Loading');
   release();
+  await expect(page.locator('main h1')).toHaveText("About Society's Backend");
 });
 
 test('a focused element with an id keeps the focus', async ({ page }) => {
