@@ -35,7 +35,7 @@ function filesUnder(dir: string): string[] {
 async function unlockWith(page: Page, kid: string) {
   await page.goto(`./unlock#k=${demoToken(kid)}`);
   await ready(page);
-  await expect(page.getByRole('status')).toContainText('Unlocked');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Unlocked');
 }
 
 test('no file of the built site contains a paid canary', async () => {
@@ -116,7 +116,7 @@ test('rotation: a key for older content works side by side with the current one'
   await ready(page);
   await page.getByLabel('Unlock link or key').fill(demoToken('k2026-01'));
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('status')).toContainText('key “k2026-01”');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('key “k2026-01”');
   await expect(page.locator('.key-list li')).toHaveCount(2);
 
   await page.goto(`./articles/${PLAYBOOK}`);
@@ -196,7 +196,7 @@ test('a wrong key gives a clear message; a malformed one is refused with the rea
   const wrong = `paid.k2026-11.${Buffer.alloc(32, 7).toString('base64url')}`;
   await page.goto(`./unlock#k=${wrong}`);
   await ready(page);
-  await expect(page.getByRole('status')).toContainText('Unlocked');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Unlocked');
   await page.goto(`./articles/${BUDGET}`);
   await ready(page);
   await expect(page.getByRole('alert')).toContainText('your key “k2026-11” for paid subscribers did not open it');
@@ -234,11 +234,11 @@ test('a link with the same key id but another secret keeps the working key and s
   // The same key again changes nothing; the reader may keep theirs, or replace it on request.
   await page.goto(`./unlock#k=${demoToken('k2026-11')}`);
   await ready(page);
-  await expect(page.getByRole('status')).toContainText('You already have this key');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('You already have this key');
   await page.goto(`./unlock#k=${junk}`);
   await ready(page);
   await page.getByRole('button', { name: 'Keep current key' }).click();
-  await expect(page.getByRole('status')).toContainText('Your current key “k2026-11” was kept');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Your current key “k2026-11” was kept');
   await page.goto(`./articles/${BUDGET}`);
   await ready(page);
   await expect(page.locator('.paid-body')).toContainText('PAID-REF-BUDGET-TRAFFIC');
@@ -246,7 +246,7 @@ test('a link with the same key id but another secret keeps the working key and s
   await ready(page);
   await page.getByRole('button', { name: "Replace with this link's key" }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('Key replaced');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Key replaced');
   await page.goto(`./articles/${BUDGET}`);
   await ready(page);
   await expect(page.getByRole('alert')).toContainText('did not open it');

@@ -37,7 +37,7 @@ test('in-page links in an article stay on the article under a sub-path', async (
 test('an unlock link works under a sub-path and opens paid entries there', async ({ page }) => {
   await page.goto(`${sub}unlock#k=${demoToken('k2026-11')}`);
   await ready(page);
-  await expect(page.getByRole('status')).toContainText('Unlocked');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Unlocked');
   await expect(page).toHaveURL(/\/newsletter\/unlock$/);
   await page.goto(`${sub}weekly/${latestWeek().slug}`);
   await ready(page);
