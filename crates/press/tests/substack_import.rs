@@ -428,3 +428,261 @@ fn an_export_without_posts_csv_is_refused() {
     .unwrap_err();
     assert!(e.contains("no posts.csv"), "{e}");
 }
+
+// Hostile and unusual exports.
+
+const HEAD: &str = "post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url\n";
+
+/// An export folder holding `posts.csv` (the header and `rows`) and `posts/<id>.html`.
+fn export_of(root: &Path, rows: &str, posts: &[(&str, &str)]) -> PathBuf {
+    let export = root.join("export");
+    fs::create_dir_all(export.join("posts")).unwrap();
+    fs::write(export.join("posts.csv"), format!("{HEAD}{rows}")).unwrap();
+    for (id, html) in posts {
+        fs::write(export.join(format!("posts/{id}.html")), html).unwrap();
+    }
+    export
+}
+
+/// Imports `export` into a copy of the minimal fixture (with the paid tier) and builds it.
+fn import_and_build(export: &Path) -> (tempfile::TempDir, PathBuf, Report, Vec<PathBuf>) {
+    let (dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&Options {
+        export: export.to_path_buf(),
+        ..options(&content)
+    })
+    .unwrap();
+    let data = dir.path().join("data");
+    build(&content, &data).unwrap_or_else(|e| panic!("{e:?}\n{report}"));
+    let files = files_under(&data);
+    (dir, content, report, files)
+}
+
+fn assert_not_in(files: &[PathBuf], canaries: &[&str]) {
+    for file in files {
+        let text = String::from_utf8_lossy(&fs::read(file).unwrap()).into_owned();
+        for canary in canaries {
+            assert!(
+                !text.contains(canary),
+                "{canary} in clear in {}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_paid_weekly_post_without_a_cut_publishes_nothing_of_it_in_clear() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.week-of-march-1-2024,2024-03-01T10:00:00Z,true,,,newsletter,only_paid,Week of March 1,,\n",
+        &[(
+            "1.week-of-march-1-2024",
+            "<p>Paid intro WEEK-NOCUT-INTRO.</p><h3>Paid heading WEEK-NOCUT-HEADING</h3>\
+             <ul><li><a href=\"https://arxiv.org/abs/1\">Paper WEEK-NOCUT-TITLE</a>: why WEEK-NOCUT-SUMMARY.</li></ul>\
+             <p>Closing words WEEK-NOCUT-CLOSING.</p>",
+        )],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    assert!(
+        matches!(
+            report.post("1.week-of-march-1-2024").unwrap().outcome,
+            Outcome::Imported { .. }
+        ),
+        "{report}"
+    );
+    assert!(content.join("weeks/2024-03-01.md").is_file(), "{report}");
+    assert_not_in(
+        &files,
+        &[
+            "WEEK-NOCUT-INTRO",
+            "WEEK-NOCUT-HEADING",
+            "WEEK-NOCUT-TITLE",
+            "WEEK-NOCUT-SUMMARY",
+            "WEEK-NOCUT-CLOSING",
+        ],
+    );
+}
+
+#[test]
+fn a_heading_after_the_cut_of_a_paid_week_is_not_a_public_section_title() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.week-of-march-8-2024,2024-03-08T10:00:00Z,true,,,newsletter,only_paid,Week of March 8,,\n",
+        &[(
+            "1.week-of-march-8-2024",
+            "<p>Hello.</p><ul><li><a href=\"https://e.example/free\">Free pick</a>: public.</li></ul>\
+             <div class=\"paywall-jump\"></div>\
+             <h3>Secret section WEEK-PAID-HEADING</h3>\
+             <ul><li><a href=\"https://e.example/paid\">Paid pick</a>: sealed.</li></ul>",
+        )],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    assert!(content.join("weeks/2024-03-08.md").is_file(), "{report}");
+    assert_not_in(&files, &["WEEK-PAID-HEADING", "Paid pick"]);
+    // Not lost: it is with the paid entries.
+    assert!(read(&content, "weeks/2024-03-08.md").contains("WEEK-PAID-HEADING"));
+}
+
+#[test]
+fn a_footnote_without_a_number_after_the_cut_stays_paid() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.notes,2024-03-01T10:00:00Z,true,,,newsletter,only_paid,Notes,A subtitle,\n",
+        &[(
+            "1.notes",
+            "<p>The free preview has words.</p><div class=\"paywall-jump\"></div>\
+             <p>The paid part has words too.</p>\
+             <div class=\"footnote\"><div class=\"footnote-content\"><p>Orphan FOOTNOTE-PAID-CANARY.</p></div></div>",
+        )],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    let md = read(&content, "articles/notes.md");
+    let (free, paid) = md.split_once("<!-- paywall -->").expect(&md);
+    assert!(
+        !free.contains("FOOTNOTE-PAID-CANARY") && paid.contains("FOOTNOTE-PAID-CANARY"),
+        "{md}\n{report}"
+    );
+    assert_not_in(&files, &["FOOTNOTE-PAID-CANARY"]);
+}
+
+#[test]
+fn a_podcast_address_cannot_smuggle_markup_into_the_body() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.episode,2024-03-01T10:00:00Z,true,,,podcast,everyone,Episode,,\"https://e.example/a.mp3\n\n<img src=x onerror=alert(1)>\n\n<!-- paywall -->\"\n\
+         2.mail,2024-03-02T10:00:00Z,true,,,podcast,everyone,Mail,,mailto:someone@e.example\n",
+        &[
+            ("1.episode", "<p>Show notes.</p>"),
+            ("2.mail", "<p>Show notes.</p>"),
+        ],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    let md = read(&content, "articles/episode.md");
+    assert!(
+        !md.contains('<') && !md.contains("onerror"),
+        "{md}\n{report}"
+    );
+    assert!(
+        md.contains("[Listen to the episode](https://e.example/a.mp3"),
+        "{md}"
+    );
+    assert!(!read(&content, "articles/mail.md").contains("mailto:"));
+    assert_not_in(&files, &["onerror"]);
+}
+
+#[test]
+fn deeply_nested_html_is_reported_not_a_crash() {
+    let root = tempfile::tempdir().unwrap();
+    let depth = 5_000;
+    let html = format!(
+        "<p>Start.</p>{}<p>DEEP-TEXT</p>{}<p>End.</p>",
+        "<blockquote>".repeat(depth),
+        "</blockquote>".repeat(depth)
+    );
+    let export = export_of(
+        root.path(),
+        "1.deep,2024-03-01T10:00:00Z,true,,,newsletter,everyone,Deep,,\n\
+         2.after,2024-03-02T10:00:00Z,true,,,newsletter,everyone,After,,\n",
+        &[("1.deep", &html), ("2.after", "<p>Still imported.</p>")],
+    );
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&Options {
+        export,
+        ..options(&content)
+    })
+    .unwrap();
+    assert!(read(&content, "articles/after.md").contains("Still imported."));
+    let md = read(&content, "articles/deep.md");
+    assert!(md.contains("DEEP-TEXT") && md.contains("End."), "{report}");
+    assert!(
+        report
+            .unconverted()
+            .any(|(p, u)| p == "1.deep" && u.what.contains("nested")),
+        "{report}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_folder_never_reads_through_symbolic_links() {
+    let root = tempfile::tempdir().unwrap();
+    // Files elsewhere on the publisher's machine.
+    let private = root.path().join("private");
+    fs::create_dir_all(&private).unwrap();
+    fs::write(private.join("1.secret.html"), "<p>PRIVATE-FILE-CANARY</p>").unwrap();
+    let export = root.path().join("export");
+    fs::create_dir_all(&export).unwrap();
+    fs::write(
+        export.join("posts.csv"),
+        format!("{HEAD}1.secret,2024-03-01T10:00:00Z,true,,,newsletter,everyone,Secret,,\n"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&private, export.join("posts")).unwrap();
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&Options {
+        export,
+        ..options(&content)
+    })
+    .unwrap();
+    assert!(!content.join("articles/secret.md").exists(), "{report}");
+    assert!(
+        skipped_why(&report, "1.secret").contains("symbolic link"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_report_prints_no_terminal_control_characters() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.esc,2024-03-01T10:00:00Z,true,,,newsletter,everyone,Esc,,\n\
+         2.bad,2024-03-01T10:00:00Z,maybe\x1b[2J,,,newsletter,everyone,Bad,,\n",
+        &[(
+            "1.esc",
+            "<p>Words.</p><script>\x1b]0;owned\x07\x1b[2J</script><div class=\"poll-embed\" title=\"\x1b[31m\">x</div>",
+        )],
+    );
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    let report = run(&Options {
+        export,
+        ..options(&content)
+    })
+    .unwrap();
+    let text = report.to_string();
+    assert!(text.contains("script removed"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn two_rows_with_one_slug_get_two_files_and_the_first_keeps_the_old_address() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.same,2024-03-01T10:00:00Z,true,,,newsletter,everyone,First,,\n\
+         2.same,2024-03-02T10:00:00Z,true,,,newsletter,everyone,Second,,\n",
+        &[
+            ("1.same", "<p>First words.</p>"),
+            ("2.same", "<p>Second words.</p>"),
+        ],
+    );
+    let (_dir, content, report, _) = import_and_build(&export);
+    assert!(
+        read(&content, "articles/same.md").contains("First words."),
+        "{report}"
+    );
+    assert!(read(&content, "articles/same-2.md").contains("Second words."));
+    let toml = read(&content, "redirects.toml");
+    assert!(
+        toml.contains("from = \"/p/same\"\nto = \"/articles/same\"\n"),
+        "{toml}"
+    );
+}

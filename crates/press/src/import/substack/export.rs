@@ -35,6 +35,7 @@ impl Export {
                 fs::read_dir(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?
                     .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
                     .find(|p| p.join("posts.csv").is_file())
                     .ok_or_else(|| {
                         format!(
@@ -82,15 +83,31 @@ impl Export {
         match self {
             Export::Folder(dir) => {
                 let path = dir.join(rel);
-                match fs::symlink_metadata(&path) {
-                    Err(_) => Ok(None),
-                    Ok(m) if !m.is_file() => Ok(None),
-                    Ok(m) if m.len() > MAX_FILE => Err(format!(
+                let meta = match fs::symlink_metadata(&path) {
+                    Err(_) => return Ok(None),
+                    Ok(m) => m,
+                };
+                // A link (the file, or `posts/` itself) could lead anywhere on this machine,
+                // and what is read here gets published: only the export's own files are read.
+                let inside = match (fs::canonicalize(dir), fs::canonicalize(&path)) {
+                    (Ok(root), Ok(real)) => real.starts_with(root),
+                    _ => false,
+                };
+                if meta.file_type().is_symlink() || !inside {
+                    return Err(format!(
+                        "{}: a symbolic link, or in a folder that is one: not read (the export's \
+                         files must be in its folder)",
+                        path.display()
+                    ));
+                }
+                match meta {
+                    m if !m.is_file() => Ok(None),
+                    m if m.len() > MAX_FILE => Err(format!(
                         "{}: larger than {} MB",
                         path.display(),
                         MAX_FILE >> 20
                     )),
-                    Ok(_) => fs::read(&path)
+                    _ => fs::read(&path)
                         .map(Some)
                         .map_err(|e| format!("{}: {e}", path.display())),
                 }

@@ -115,8 +115,16 @@ pub struct Converter {
     footnote_order: Vec<String>,
     refs_free: HashSet<String>,
     refs_paid: HashSet<String>,
+    /// Footnotes without a number that were written after the cut.
+    orphans_paid: HashSet<String>,
     in_paid: bool,
+    /// How deep the element being converted is nested.
+    depth: usize,
 }
+
+/// Elements nested deeper than this are kept as their text (the conversion recurses, and a
+/// hostile post nested 100,000 deep would otherwise overflow the stack).
+pub const MAX_DEPTH: usize = 100;
 
 /// Elements that never become content: scripts, forms, plug-ins.
 const REMOVED: [&str; 15] = [
@@ -180,11 +188,21 @@ fn has_class(el: ElementRef<'_>, class: &str) -> bool {
     el.value().classes().any(|c| c == class)
 }
 
-/// The first 80 characters of an element's HTML.
+/// The first 80 characters of an element's HTML, control characters (terminal escapes)
+/// shown as `\u{fffd}`.
 pub fn snippet(el: ElementRef<'_>) -> String {
     let html = el.html();
     let html = html.split_whitespace().collect::<Vec<_>>().join(" ");
-    html.chars().take(80).collect()
+    html.chars()
+        .take(80)
+        .map(|c| {
+            if c.is_control() {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// The `data-attrs` JSON Substack puts on its embeds.
@@ -213,8 +231,8 @@ pub fn safe_url(url: &str) -> Option<String> {
     }
 }
 
-/// A web URL only (images, embeds).
-fn web_url(url: &str) -> Option<String> {
+/// A web URL only (images, embeds, a podcast's audio).
+pub fn web_url(url: &str) -> Option<String> {
     safe_url(url).filter(|u| !u.to_ascii_lowercase().starts_with("mailto:"))
 }
 
@@ -238,7 +256,7 @@ pub fn unwrap_image_url(url: &str) -> String {
 }
 
 /// A URL written into Markdown link syntax: characters that would end it are percent-encoded.
-fn md_url(url: &str) -> String {
+pub fn md_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {
@@ -460,6 +478,26 @@ impl Converter {
 
     /// One block-level element as Markdown blocks.
     fn block(&mut self, el: ElementRef<'_>) -> Vec<String> {
+        if self.depth >= MAX_DEPTH {
+            return self.too_deep(el).into_iter().collect();
+        }
+        self.depth += 1;
+        let blocks = self.block_at_depth(el);
+        self.depth -= 1;
+        blocks
+    }
+
+    /// An element nested too deep: its text, escaped, as one paragraph.
+    fn too_deep(&mut self, el: ElementRef<'_>) -> Option<String> {
+        self.note(
+            el,
+            format!("nested more than {MAX_DEPTH} levels deep: kept as plain text"),
+        );
+        let text = escape_line_starts(&escape(collapse(&el.text().collect::<String>()).trim()));
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn block_at_depth(&mut self, el: ElementRef<'_>) -> Vec<String> {
         let name = el.value().name();
         if REMOVED.contains(&name) {
             let what = match name {
@@ -643,6 +681,16 @@ impl Converter {
     }
 
     fn inline_element(&mut self, el: ElementRef<'_>) -> String {
+        if self.depth >= MAX_DEPTH {
+            return self.too_deep(el).unwrap_or_default();
+        }
+        self.depth += 1;
+        let text = self.inline_at_depth(el);
+        self.depth -= 1;
+        text
+    }
+
+    fn inline_at_depth(&mut self, el: ElementRef<'_>) -> String {
         let name = el.value().name();
         if REMOVED.contains(&name) {
             self.note(el, format!("<{name}> removed"));
@@ -849,10 +897,12 @@ impl Converter {
                 "footnote without a number: its text kept as a paragraph",
             );
             let text = collapse(&el.text().collect::<String>()).trim().to_string();
-            self.footnote_order
-                .push(format!("orphan-{}", self.footnote_order.len()));
-            self.footnotes
-                .insert(self.footnote_order.last().unwrap().clone(), escape(&text));
+            let key = format!("orphan-{}", self.footnote_order.len());
+            if self.in_paid {
+                self.orphans_paid.insert(key.clone());
+            }
+            self.footnote_order.push(key.clone());
+            self.footnotes.insert(key, escape(&text));
             return;
         };
         let content = el
@@ -882,9 +932,9 @@ impl Converter {
         let mut paid = Vec::new();
         for label in std::mem::take(&mut self.footnote_order) {
             let md = self.footnotes.remove(&label).unwrap_or_default();
-            if let Some(orphan) = label.strip_prefix("orphan-") {
-                let _ = orphan;
-                if has_paid && !self.refs_free.is_empty() {
+            if label.starts_with("orphan-") {
+                // Cited by nothing: it stays on the side of the cut it was written on.
+                if has_paid && self.orphans_paid.contains(&label) {
                     paid.push(md);
                 } else {
                     free.push(md);

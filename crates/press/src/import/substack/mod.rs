@@ -340,13 +340,19 @@ impl Context<'_> {
             }
         }
         if !row.podcast_url.is_empty() {
-            match html_to_markdown::safe_url(&row.podcast_url) {
+            // One web address, written the way links in the body are (no line breaks, no
+            // `<`): a `podcast_url` cell is the export's text, not markup.
+            let mut words = row.podcast_url.split_whitespace();
+            let url = words.next().and_then(html_to_markdown::web_url);
+            if url.is_some() && words.next().is_some() {
+                post.notes
+                    .push("the podcast address has text after it: only the address is kept".into());
+            }
+            match url {
                 Some(url) => {
                     free = format!(
                         "> [Listen to the episode]({})\n\n{free}",
-                        url.replace(' ', "%20")
-                            .replace('(', "%28")
-                            .replace(')', "%29")
+                        html_to_markdown::md_url(&url)
                     )
                 }
                 None => post
@@ -457,8 +463,30 @@ impl Context<'_> {
         post: &mut PostReport,
     ) -> Result<Converted, String> {
         let mut week = weekly::extract(html);
+        let uncut = tier.is_some() && !week.cut;
+        if uncut {
+            // All of a paid post without a cut is for subscribers: nothing of it may become
+            // the (public) intro or a free entry.
+            week = weekly::extract_from(html, true);
+        }
         if week.entry_count() == 0 {
             return Err("no linked list items to make weekly entries of".into());
+        }
+        if uncut {
+            post.notes.push(
+                "a paid post without a paywall cut: every entry is for paid subscribers".into(),
+            );
+        }
+        if tier.is_some() {
+            let sealed = week.seal_paid_headings();
+            if sealed > 0 {
+                post.notes.push(format!(
+                    "{sealed} heading(s) after the paywall cut: their sections are titled \"{}\" \
+                     (section titles are public); each heading starts the commentary of its \
+                     section's first entry, sealed with it",
+                    weekly::PAID_SECTION
+                ));
+            }
         }
         let paid_tier = tier.unwrap_or(PAID_TIER);
         let has_paid_entries = week
@@ -623,9 +651,13 @@ impl Context<'_> {
     fn redirect(&mut self, row: &PostRow, c: &Converted) {
         if let Some(to) = &c.redirect_to {
             let slug = row.substack_slug();
-            if crate::redirects::is_path_segment(slug) {
+            let from = format!("/p/{slug}");
+            // Two rows with one slug (Substack's are unique): the first keeps the address.
+            if crate::redirects::is_path_segment(slug)
+                && !self.redirects.iter().any(|r| r.from == from)
+            {
                 self.redirects.push(Redirect {
-                    from: format!("/p/{slug}"),
+                    from,
                     to: to.clone(),
                 });
             }

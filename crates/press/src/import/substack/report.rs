@@ -63,7 +63,27 @@ impl Report {
 }
 
 impl fmt::Display for Report {
+    /// The report's text, with any control character that came from the export (a terminal
+    /// escape sequence in a snippet, a CSV cell) shown as `\u{fffd}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write(&mut text)?;
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' {
+                    char::REPLACEMENT_CHARACTER
+                } else {
+                    c
+                }
+            })
+            .collect();
+        f.write_str(&clean)
+    }
+}
+
+impl Report {
+    fn write(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let imported: Vec<_> = self.imported().collect();
         let changed = imported
             .iter()

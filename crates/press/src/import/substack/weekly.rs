@@ -27,6 +27,8 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub title: String,
+    /// The title is a heading written after the cut.
+    pub title_paid: bool,
     pub entries: Vec<Entry>,
 }
 
@@ -39,24 +41,64 @@ pub struct Week {
     pub paid_rest: Vec<String>,
     pub unconverted: Vec<Unconverted>,
     pub furniture: usize,
+    /// The post has a paywall cut (a top-level `div.paywall-jump`).
+    pub cut: bool,
 }
 
 impl Week {
     pub fn entry_count(&self) -> usize {
         self.sections.iter().map(|s| s.entries.len()).sum()
     }
+
+    /// For a paid post: sections titled by a heading written after the cut get a neutral
+    /// title ([`PAID_SECTION`], adjacent ones merged), and the heading starts the commentary
+    /// of the section's first entry (all its entries are paid). Returns how many there were.
+    pub fn seal_paid_headings(&mut self) -> usize {
+        let mut sealed = 0;
+        let mut out: Vec<Section> = Vec::new();
+        for mut s in std::mem::take(&mut self.sections) {
+            if s.title_paid {
+                sealed += 1;
+                if let Some(first) = s.entries.first_mut() {
+                    let heading = format!("**{}**", h2m::escape(&s.title));
+                    first.commentary = Some(match &first.commentary {
+                        Some(c) => format!("{heading} {c}"),
+                        None => heading,
+                    });
+                }
+                s.title = PAID_SECTION.to_string();
+                s.title_paid = false;
+                if let Some(last) = out.last_mut().filter(|l| l.title == PAID_SECTION) {
+                    last.entries.append(&mut s.entries);
+                    continue;
+                }
+            }
+            out.push(s);
+        }
+        self.sections = out;
+        sealed
+    }
 }
 
 /// The title used for entries that come before any heading.
 pub const DEFAULT_SECTION: &str = "Reading list";
 
+/// The title of a paid post's sections whose heading was written after the cut (section
+/// titles are public; the heading goes with the section's first entry, which is sealed).
+pub const PAID_SECTION: &str = "For subscribers";
+
 /// Reads a weekly post.
 pub fn extract(html: &str) -> Week {
+    extract_from(html, false)
+}
+
+/// Reads a weekly post, all of it after the cut when `all_paid` (a paid post without one).
+pub fn extract_from(html: &str, all_paid: bool) -> Week {
     let doc = Html::parse_fragment(html);
     let mut c = Converter::default();
     let mut week = Week::default();
     let mut intro: Vec<String> = Vec::new();
-    let mut paid = false;
+    let mut paid = all_paid;
     // A heading opens a section only if entries follow it: until then it waits, with the text
     // that follows it, and goes to the intro if none do.
     let mut heading: Option<(bool, String)> = None;
@@ -93,6 +135,7 @@ pub fn extract(html: &str) -> Week {
         let name = el.value().name();
         if el.value().classes().any(|c| c == "paywall-jump") {
             paid = true;
+            week.cut = true;
             continue;
         }
         if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
@@ -120,12 +163,12 @@ pub fn extract(html: &str) -> Week {
             match entry(&mut c, *item, paid) {
                 Some(e) => {
                     if current.is_none() {
-                        let title = heading
+                        let (title_paid, title) = heading
                             .take()
-                            .map(|(_, h)| h)
-                            .unwrap_or_else(|| DEFAULT_SECTION.to_string());
+                            .unwrap_or_else(|| (false, DEFAULT_SECTION.to_string()));
                         current = Some(Section {
                             title,
+                            title_paid,
                             entries: Vec::new(),
                         });
                     }
@@ -178,6 +221,13 @@ fn collapse_text(el: ElementRef<'_>) -> String {
 /// The link an item starts with: its first child (past whitespace), or inside the first
 /// child's emphasis or paragraph.
 fn leading_link(el: ElementRef<'_>) -> Option<(ElementRef<'_>, String)> {
+    leading_link_at(el, 0)
+}
+
+fn leading_link_at(el: ElementRef<'_>, depth: usize) -> Option<(ElementRef<'_>, String)> {
+    if depth > 8 {
+        return None;
+    }
     let first = el
         .children()
         .find(|n: &NodeRef<'_, Node>| match n.value() {
@@ -191,7 +241,7 @@ fn leading_link(el: ElementRef<'_>) -> Option<(ElementRef<'_>, String)> {
             let url = h2m::safe_url(first.attr("href")?)?;
             url.starts_with("http").then_some((first, url))
         }
-        "p" | "strong" | "b" | "em" | "i" | "span" => leading_link(first),
+        "p" | "strong" | "b" | "em" | "i" | "span" => leading_link_at(first, depth + 1),
         _ => None,
     }
 }
