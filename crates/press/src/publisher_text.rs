@@ -53,13 +53,14 @@ struct OfferFront {
 }
 
 /// The pages an offer may link to.
-const LINKABLE: [&str; 7] = [
+const LINKABLE: [&str; 8] = [
     "/",
     "/articles",
     "/weekly",
     "/topics",
     "/roadmap",
     "/about",
+    "/search",
     "/unlock",
 ];
 

@@ -70,19 +70,23 @@ fn is_site_path(p: &str) -> bool {
 }
 
 /// The first segments of the site's own pages: no redirect may start there.
-const OWN_PREFIXES: [&str; 12] = [
+const OWN_PREFIXES: [&str; 16] = [
     "articles",
     "weekly",
     "topics",
     "roadmap",
     "about",
+    "search",
     "unlock",
     "embed",
     "data",
     "feed.xml",
     "atom.xml",
     "sitemap.xml",
+    "robots.txt",
+    "index.html",
     "404.html",
+    "_redirects",
 ];
 
 /// Reads and checks `content/redirects.toml` (no file: no redirects). Problems go to `errors`.
@@ -122,7 +126,8 @@ pub fn load(
             ));
             continue;
         }
-        if OWN_PREFIXES.contains(&first) {
+        // Some hosts match paths without regard to case.
+        if OWN_PREFIXES.contains(&first.to_ascii_lowercase().as_str()) {
             errors.push(ContentError::new(
                 &path,
                 from_line,
@@ -303,7 +308,9 @@ mod tests {
             "[[redirects]]\nfrom = \"/p/old-post\"\nto = \"/articles/new-post\"\n\n\
              [[redirects]]\nfrom = \"/p/gone\"\nto = \"/articles/missing\"\n\n\
              [[redirects]]\nfrom = \"/articles/new-post\"\nto = \"/\"\n\n\
-             [[redirects]]\nfrom = \"/p/a b\"\nto = \"/weekly/2024-01-05\"\n",
+             [[redirects]]\nfrom = \"/p/a b\"\nto = \"/weekly/2024-01-05\"\n\n\
+             [[redirects]]\nfrom = \"/search\"\nto = \"/\"\n\n\
+             [[redirects]]\nfrom = \"/Articles/new-post\"\nto = \"/\"\n",
         );
         assert_eq!(
             r,
@@ -321,7 +328,9 @@ mod tests {
             [
                 (7, "redirects.to".to_string()),
                 (10, "redirects.from".to_string()),
-                (14, "redirects.from".to_string())
+                (14, "redirects.from".to_string()),
+                (18, "redirects.from".to_string()),
+                (22, "redirects.from".to_string())
             ],
             "{errors:?}"
         );
