@@ -175,10 +175,10 @@ fn target_problem(to: &str, known: &KnownPages) -> Option<String> {
     (!ok).then(|| format!("`{to}` points to no page of the site"))
 }
 
-/// Adds (or updates, by `from`) redirects in `content/redirects.toml`, keeping the others.
-pub fn upsert(content: &Path, new: &[Redirect]) -> Result<PathBuf, String> {
+/// The redirects of `content/redirects.toml` as [`upsert`] reads them (none without the file).
+pub fn read_plain(content: &Path) -> Result<Vec<Redirect>, String> {
     let path = content.join(FILE);
-    let mut all: Vec<Redirect> = match fs::read_to_string(&path) {
+    Ok(match fs::read_to_string(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(format!("{}: {e}", path.display())),
         Ok(text) => {
@@ -191,7 +191,13 @@ pub fn upsert(content: &Path, new: &[Redirect]) -> Result<PathBuf, String> {
                 .map_err(|e| format!("{}: {}", path.display(), e.message()))?
                 .redirects
         }
-    };
+    })
+}
+
+/// Adds (or updates, by `from`) redirects in `content/redirects.toml`, keeping the others.
+pub fn upsert(content: &Path, new: &[Redirect]) -> Result<PathBuf, String> {
+    let path = content.join(FILE);
+    let mut all = read_plain(content)?;
     for r in new {
         match all.iter_mut().find(|o| o.from == r.from) {
             Some(o) => o.to = r.to.clone(),

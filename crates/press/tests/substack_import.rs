@@ -686,3 +686,20 @@ fn two_rows_with_one_slug_get_two_files_and_the_first_keeps_the_old_address() {
         "{toml}"
     );
 }
+
+#[test]
+fn a_damaged_redirects_toml_stops_the_import_before_anything_is_written() {
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    fs::write(content.join("redirects.toml"), "redirects = \"oops\n").unwrap();
+    let e = run(&options(&content)).unwrap_err();
+    assert!(
+        e.contains("redirects.toml") && e.contains("run the import again"),
+        "{e}"
+    );
+    assert!(!content.join("articles/serving-at-the-edge.md").exists());
+    assert!(!content.join("substack-import.toml").exists());
+    // Fixed, the import runs.
+    fs::remove_file(content.join("redirects.toml")).unwrap();
+    let report = run(&options(&content)).unwrap();
+    assert_eq!(report.imported().count(), 8, "{report}");
+}

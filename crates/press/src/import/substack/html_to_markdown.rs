@@ -40,6 +40,9 @@ pub struct Body {
     pub furniture: usize,
     /// The image URLs the body uses, in order (for `--download-images`).
     pub images: Vec<String>,
+    /// Footnotes cited before the cut but written after it: their text goes with the free
+    /// part that cites them (the report says so).
+    pub footnotes_made_public: Vec<String>,
 }
 
 /// Converts one post body.
@@ -80,6 +83,7 @@ pub fn convert(html: &str) -> Body {
         unconverted: c.unconverted,
         furniture: c.furniture,
         images: c.images,
+        footnotes_made_public: c.footnotes_made_public,
     }
 }
 
@@ -117,6 +121,9 @@ pub struct Converter {
     refs_paid: HashSet<String>,
     /// Footnotes without a number that were written after the cut.
     orphans_paid: HashSet<String>,
+    /// Footnotes (by label) written after the cut.
+    defined_paid: HashSet<String>,
+    footnotes_made_public: Vec<String>,
     in_paid: bool,
     /// How deep the element being converted is nested.
     depth: usize,
@@ -923,6 +930,9 @@ impl Converter {
         if !self.footnotes.contains_key(&label) {
             self.footnote_order.push(label.clone());
         }
+        if self.in_paid {
+            self.defined_paid.insert(label.clone());
+        }
         self.footnotes.insert(label, md);
     }
 
@@ -948,6 +958,9 @@ impl Converter {
                 def
             };
             if self.refs_free.contains(&label) || !has_paid {
+                if has_paid && self.defined_paid.contains(&label) {
+                    self.footnotes_made_public.push(label.clone());
+                }
                 free.push(def);
             } else {
                 paid.push(def);
@@ -1364,6 +1377,8 @@ mod tests {
         let html = r##"<p>Claim<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a>.</p><div class="paywall-jump"></div><p>Paid<a class="footnote-anchor" href="#footnote-2">2</a>.</p><div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a><div class="footnote-content"><p>Free source.</p></div></div><div class="footnote"><a id="footnote-2" href="#footnote-anchor-2" class="footnote-number">2</a><div class="footnote-content"><p>Paid source.</p><p>Second para.</p></div></div>"##;
         let body = convert(html);
         assert_eq!(body.free, "Claim[^1].\n\n[^1]: Free source.\n");
+        // Written after the cut, cited before it: public, and said so.
+        assert_eq!(body.footnotes_made_public, ["1"]);
         assert_eq!(
             body.paid.as_deref(),
             Some("Paid[^2].\n\n[^2]: Paid source.\n\n    Second para.\n")

@@ -130,6 +130,9 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     }
 
     let mut manifest = Manifest::load(&opts.content)?;
+    // Checked before anything is written: the old addresses go there at the end.
+    crate::redirects::read_plain(&opts.content)
+        .map_err(|e| format!("{e}: fix it (or move it away) and run the import again"))?;
     let mut report = Report::default();
     for d in &damaged {
         report.posts.push(PostReport {
@@ -172,13 +175,20 @@ pub fn run(opts: &Options) -> Result<Report, String> {
         bar.finish_and_clear();
     }
 
+    // The manifest first: the posts are written, and a later run must know they are its own.
+    let manifest_path = manifest.save(&opts.content)?;
     if !ctx.redirects.is_empty() {
-        let path = crate::redirects::upsert(&opts.content, &ctx.redirects)?;
+        let path = crate::redirects::upsert(&opts.content, &ctx.redirects).map_err(|e| {
+            format!(
+                "{e}: the posts were imported (and recorded in {}), but their old addresses \
+                 were not added: run the import again",
+                manifest::FILE
+            )
+        })?;
         report.redirects = ctx.redirects.len();
         report.files.push(path.display().to_string());
     }
-    let path = manifest.save(&opts.content)?;
-    report.files.push(path.display().to_string());
+    report.files.push(manifest_path.display().to_string());
     Ok(report)
 }
 
@@ -377,6 +387,14 @@ impl Context<'_> {
             }
             (Some(_), Some(p)) if words(&free) > 0 && words(&p) > 0 => {
                 summary_needed = false;
+                if !body.footnotes_made_public.is_empty() {
+                    post.notes.push(format!(
+                        "footnote(s) {} are cited before the paywall cut but written after it \
+                         (Substack hid them from free readers): here they are public, with the \
+                         preview that cites them",
+                        body.footnotes_made_public.join(", ")
+                    ));
+                }
                 format!("{}\n\n{PAYWALL_MARKER}\n\n{}", free.trim_end(), p)
             }
             (Some(_), Some(p)) => {
