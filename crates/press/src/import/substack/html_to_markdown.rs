@@ -303,6 +303,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Plain text as a heading's Markdown: escaped, and `{` as its character reference (see
+/// `heading_text`).
+pub fn heading_markdown(text: &str) -> String {
+    escape(text).replace('{', "&#123;")
+}
+
 /// Escapes what would start a block at the start of a line (`# `, `- `, `1. `, `===`).
 fn escape_line_starts(text: &str) -> String {
     text.split('\n')
@@ -660,10 +666,12 @@ impl Converter {
         }
     }
 
-    /// Heading text without the bold Substack wraps headings in.
+    /// Heading text without the bold Substack wraps headings in. A `{` is written as its
+    /// character reference: press reads a heading ending in `{#id .class}` as attributes (a
+    /// backslash does not stop that), and a post must not set ids on the page.
     fn heading_text(&mut self, el: ElementRef<'_>) -> String {
         let text = self.inline_children(el);
-        let text = text.replace("**", "");
+        let text = text.replace("**", "").replace('{', "&#123;");
         collapse(&text).trim().to_string()
     }
 
@@ -1285,6 +1293,15 @@ mod tests {
             "## Why it matters\n\nSome **bold** and *italic* and ~~gone~~.\n"
         );
         assert_eq!(md("<h1>Top</h1><h4>Small</h4>"), "## Top\n\n#### Small\n");
+    }
+
+    #[test]
+    fn a_heading_cannot_set_attributes() {
+        let out = md("<h2>Title {#sb-app data-x=1}</h2>");
+        assert_eq!(out, "## Title &#123;#sb-app data-x=1}\n");
+        let html = crate::markdown::render(&out).html;
+        assert!(!html.contains("id=\"sb-app\""), "{html}");
+        assert!(html.contains("Title {#sb-app data-x=1}"), "{html}");
     }
 
     #[test]

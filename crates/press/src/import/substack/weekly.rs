@@ -112,7 +112,12 @@ pub fn extract_from(html: &str, all_paid: bool) -> Week {
         week: &mut Week,
     ) {
         if let Some((paid, h)) = heading.take() {
-            push_text(intro, &mut week.paid_rest, paid, format!("## {h}"));
+            push_text(
+                intro,
+                &mut week.paid_rest,
+                paid,
+                format!("## {}", h2m::heading_markdown(&h)),
+            );
         }
         for (paid, text) in pending.drain(..) {
             push_text(intro, &mut week.paid_rest, paid, text);
@@ -389,6 +394,15 @@ mod tests {
             "Welcome to this week's list.\n\n- A plain thought with no link."
         );
         assert_eq!(w.paid_rest, ["Paid closing words.\n"]);
+    }
+
+    #[test]
+    fn a_heading_in_the_intro_is_text() {
+        let w = extract("<h2>&lt;b onclick=x&gt;Hi&lt;/b&gt; *x* {#sb-app}</h2><p>Prose.</p>");
+        assert_eq!(
+            w.intro,
+            "## \\<b onclick=x\\>Hi\\</b\\> \\*x\\* &#123;#sb-app}\n\nProse."
+        );
     }
 
     #[test]
