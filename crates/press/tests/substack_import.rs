@@ -703,3 +703,20 @@ fn a_damaged_redirects_toml_stops_the_import_before_anything_is_written() {
     let report = run(&options(&content)).unwrap();
     assert_eq!(report.imported().count(), 8, "{report}");
 }
+
+#[test]
+fn a_folder_without_site_toml_is_not_imported_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("contnet");
+    let e = run(&options(&content)).unwrap_err();
+    assert!(
+        e.contains("has no site.toml") && e.contains("--into"),
+        "{e}"
+    );
+    assert!(!content.exists());
+    // A site.toml with a mistake stops it too, naming the mistake.
+    let (_d, broken) = edited_fixture(&[PAID_TIER, ("site.toml", "title = ", "title = 1 #")]);
+    let e = run(&options(&broken)).unwrap_err();
+    assert!(e.contains("site.toml") && e.contains("title"), "{e}");
+    assert!(!broken.join("articles/serving-at-the-edge.md").exists());
+}

@@ -95,7 +95,7 @@ pub fn run(opts: &Options) -> Result<Report, String> {
         .ok_or_else(|| format!("{}: no posts.csv", opts.export.display()))?;
     let (rows, damaged) = csv::read(&csv_bytes)?;
 
-    let tiers = site_tiers(&opts.content);
+    let tiers = Some(site_tiers(&opts.content)?);
     let wanted = |r: &PostRow| r.is_published || opts.drafts;
     let founding = rows
         .iter()
@@ -205,11 +205,20 @@ fn progress_bar(progress: Progress, len: usize) -> Option<indicatif::ProgressBar
     Some(bar)
 }
 
-/// The tier ids of `content/site.toml`, when it can be read.
-fn site_tiers(content: &Path) -> Option<Vec<String>> {
+/// The tier ids of `content/site.toml`. Without a site.toml, `--into` is not a content
+/// folder (a typo, or run from elsewhere): nothing is written there.
+fn site_tiers(content: &Path) -> Result<Vec<String>, String> {
+    let site = content.join("site.toml");
+    if !site.is_file() {
+        return Err(format!(
+            "{} has no site.toml: --into must be the site's content folder (the one holding \
+             site.toml, `content` by default)",
+            content.display()
+        ));
+    }
     crate::site::load_config(content)
-        .ok()
         .map(|c| c.tiers.into_iter().map(|t| t.id).collect())
+        .map_err(|e| format!("{e}\nFix site.toml first: the import checks posts against it."))
 }
 
 struct Context<'a> {
