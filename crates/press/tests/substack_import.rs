@@ -720,3 +720,20 @@ fn a_folder_without_site_toml_is_not_imported_into() {
     assert!(e.contains("site.toml") && e.contains("title"), "{e}");
     assert!(!broken.join("articles/serving-at-the-edge.md").exists());
 }
+
+#[test]
+fn a_post_for_an_audience_we_do_not_know_is_not_published() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.vip,2024-03-01T10:00:00Z,true,,,newsletter,only_vip,VIP,,\n",
+        &[("1.vip", "<p>For some readers only VIP-CANARY.</p>")],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    assert!(
+        skipped_why(&report, "1.vip").contains("audience `only_vip` is unknown"),
+        "{report}"
+    );
+    assert!(!content.join("articles/vip.md").exists());
+    assert_not_in(&files, &["VIP-CANARY"]);
+}

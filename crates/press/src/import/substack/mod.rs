@@ -291,10 +291,13 @@ impl Context<'_> {
                 None
             }
             "everyone" | "" => None,
+            // Failing closed: an audience we do not know may be a paid one.
             other => {
-                post.notes
-                    .push(format!("audience `{other}` is unknown: imported as public"));
-                None
+                return Err(format!(
+                    "audience `{}` is unknown (everyone, only_paid, only_free, founding): not \
+                     imported, so nothing paid is published by mistake",
+                    other.chars().take(40).collect::<String>()
+                ))
             }
         };
         if !matches!(row.kind.as_str(), "newsletter" | "podcast" | "") {
