@@ -294,6 +294,13 @@ fn reimport_changes_nothing_and_leaves_edited_files_alone() {
         why.contains("was edited since it was imported: left alone"),
         "{why}"
     );
+    // Nothing to check in a file it left alone.
+    assert!(
+        !third
+            .to_string()
+            .contains("100000001.serving-at-the-edge: `topics = []`"),
+        "{third}"
+    );
     assert_eq!(fs::read_to_string(&edited).unwrap(), text);
     // Its old address still leads to it.
     assert!(read(&content, "redirects.toml").contains("from = \"/p/serving-at-the-edge\""));

@@ -254,7 +254,16 @@ impl Context<'_> {
             furniture: 0,
         };
         match self.convert(row, export, &mut post) {
-            Ok(converted) => post.outcome = self.write(row, converted, manifest),
+            Ok(converted) => {
+                post.outcome = self.write(row, converted, manifest);
+                if matches!(post.outcome, Outcome::Skipped { .. }) {
+                    // Left alone (edited, or not the importer's): what the conversion would
+                    // have needed checking is not in the site.
+                    post.notes.clear();
+                    post.unconverted.clear();
+                    post.furniture = 0;
+                }
+            }
             Err(why) => post.outcome = Outcome::Skipped { why },
         }
         post
