@@ -85,7 +85,7 @@ pub const DEFAULT_SECTION: &str = "Reading list";
 
 /// The title of a paid post's sections whose heading was written after the cut (section
 /// titles are public; the heading goes with the section's first entry, which is sealed).
-pub const PAID_SECTION: &str = "For subscribers";
+pub const PAID_SECTION: &str = "More for subscribers";
 
 /// Reads a weekly post.
 pub fn extract(html: &str) -> Week {
