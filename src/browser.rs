@@ -567,3 +567,23 @@ pub fn focus_stays_inside(ev: &web_sys::FocusEvent) -> bool {
         _ => false,
     }
 }
+
+/// Sets an attribute of the element with this id, if there is one.
+pub fn set_attribute(id: &str, name: &str, value: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// The `data-index` of the list item a click landed in (lists written as HTML handle their
+/// clicks once, on the list).
+pub fn clicked_index(ev: &web_sys::MouseEvent) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-index]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}

@@ -6,9 +6,10 @@ use std::cell::RefCell;
 
 use sb_model::search::docs::{article_doc, week_entry_doc};
 use sb_model::search::{present, Fetched, Kind, LocalIndex, Query, Root, Step};
-use sb_model::search::{Filters, SearchResult, TopicFacet};
+use sb_model::search::{Filters, TopicFacet};
 
 use super::opened::OpenedDoc;
+use super::results::{results_html, Layout};
 use crate::api::{fetch_text, ApiError};
 
 /// What a search box asks: the words, the filters, how many results, and the paid units the
@@ -20,12 +21,17 @@ pub struct Request {
     pub topic: Option<String>,
     pub limit: usize,
     pub opened: Vec<OpenedDoc>,
+    /// How the results are written ([`Found::html`]).
+    pub layout: Layout,
 }
 
 /// The results of a request.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
-    pub results: Vec<SearchResult>,
+    /// Each result's link, relative to the site's base.
+    pub urls: Vec<String>,
+    /// The results as list items (see [`results_html`]).
+    pub html: String,
     /// More documents match than were asked for.
     pub more: bool,
     /// Every topic of the index, for the filter.
@@ -75,8 +81,10 @@ pub async fn run_search(request: Request) -> Result<Found, Failed> {
     let results = INDEX
         .with_borrow(|(_, fetched)| present(&root, &ranked, fetched, &local, &query))
         .map_err(|e| Failed(e.to_string()))?;
+    let base = crate::browser::base_path();
     Ok(Found {
-        results,
+        urls: results.iter().map(|r| r.url.clone()).collect(),
+        html: results_html(&results, request.layout, &base),
         more: ranked.more,
         topics: root.topics.clone(),
     })

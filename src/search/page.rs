@@ -10,7 +10,7 @@ use sb_model::search::Kind;
 
 use super::engine::{self, Failed, Found, Request};
 use super::opened::OpenedUnits;
-use super::results::{count_text, ResultBody};
+use super::results::{count_text, Layout};
 use crate::browser;
 
 /// Results per page load; "Show more" adds as many.
@@ -68,6 +68,7 @@ pub fn SearchPage() -> impl IntoView {
             topic: topic(),
             limit: limit.get(),
             opened: opened.searchable(),
+            layout: Layout::Links,
         };
         let n = asked.get_value() + 1;
         asked.set_value(n);
@@ -133,7 +134,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         match found.get() {
             None => "Searching…".to_string(),
-            Some(Ok(f)) => format!("{} for “{}”", count_text(f.results.len(), f.more), q()),
+            Some(Ok(f)) => format!("{} for “{}”", count_text(f.urls.len(), f.more), q()),
             Some(Err(Failed(message))) => format!("Search is unavailable: {message}"),
         }
     };
@@ -142,7 +143,7 @@ pub fn SearchPage() -> impl IntoView {
             return ().into_any();
         };
         match answer {
-            Ok(f) if f.results.is_empty() && !q().trim().is_empty() => view! {
+            Ok(f) if f.urls.is_empty() && !q().trim().is_empty() => view! {
                 <div class="notice">
                     <p>"Nothing matches every word of your search."</p>
                     {filtered().then(|| view! {
@@ -160,19 +161,7 @@ pub fn SearchPage() -> impl IntoView {
             Ok(f) => {
                 let more = f.more;
                 view! {
-                    <ol class="search-results">
-                        {f.results
-                            .into_iter()
-                            .map(|result| {
-                                let href = sb_model::paths::app_href(&browser::base_path(), &result.url);
-                                view! {
-                                    <li class="search-result">
-                                        <a href=href><ResultBody result /></a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
+                    <ol class="search-results" inner_html=f.html></ol>
                     {more.then(|| view! {
                         <button type="button" class="button" on:click=move |_| limit.update(|l| *l += STEP)>
                             "Show more results"

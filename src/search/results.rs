@@ -1,42 +1,21 @@
-//! How one search result reads, in the header's list and on the search page: its kind, title
-//! and place, and an excerpt with the matched words marked.
+//! How a search result reads, in the header's list and on the search page: its kind, title and
+//! place, and an excerpt with the matched words marked. Written as HTML by the search chunk
+//! (every text escaped), so the main bundle carries no view code for results: the box and the
+//! page insert it and handle clicks once, on the list.
 
-use leptos::prelude::*;
 use sb_model::search::SearchResult;
 
-/// `text` with the byte ranges of `marks` in `<mark>` (ranges that are out of order or not on
-/// character boundaries are skipped, never a panic).
-pub fn marked(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for &(start, end) in marks {
-        let (Some(before), Some(word)) = (text.get(at..start), text.get(start..end)) else {
-            continue;
-        };
-        parts.push(before.to_string().into_any());
-        parts.push(view! { <mark>{word.to_string()}</mark> }.into_any());
-        at = end;
-    }
-    parts.push(text.get(at..).unwrap_or_default().to_string().into_any());
-    parts
+/// Where the results go: the header's listbox, or the search page's list of links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    Options,
+    Links,
 }
 
-/// The body of a result: kind, title, place, excerpt.
-#[component]
-pub fn ResultBody(result: SearchResult) -> impl IntoView {
-    let place = match &result.section {
-        Some(section) => format!("{} · {section}", result.place),
-        None => result.place.clone(),
-    };
-    view! {
-        <span class="result-head">
-            <span class="badge badge-kind">{result.kind.label()}</span>
-            {result.local.then(|| view! { <span class="badge badge-paid">"Unlocked"</span> })}
-            <span class="result-title">{marked(&result.title, &result.title_marks)}</span>
-        </span>
-        <span class="result-place">{place}</span>
-        <span class="result-excerpt">{marked(&result.excerpt, &result.marks)}</span>
-    }
+/// The id of the header listbox's option `i`.
+pub fn option_id(i: usize) -> String {
+    format!("site-search-option-{i}")
 }
 
 /// "3 results", "no results", "8+ results": what the count says.
@@ -47,4 +26,75 @@ pub fn count_text(n: usize, more: bool) -> String {
         (n, false) => format!("{n} results"),
         (n, true) => format!("{n}+ results"),
     }
+}
+
+/// The results as list items: options (`data-index` says which) or links under `base`.
+pub fn results_html(results: &[SearchResult], layout: Layout, base: &str) -> String {
+    let mut out = String::new();
+    for (i, r) in results.iter().enumerate() {
+        let body = result_html(r);
+        match layout {
+            Layout::Options => out.push_str(&format!(
+                "<li role=\"option\" id=\"{}\" class=\"search-option\" aria-selected=\"false\" data-index=\"{i}\">{body}</li>",
+                option_id(i)
+            )),
+            Layout::Links => out.push_str(&format!(
+                "<li class=\"search-result\"><a href=\"{}\">{body}</a></li>",
+                escape(&sb_model::paths::app_href(base, &r.url))
+            )),
+        }
+    }
+    out
+}
+
+fn result_html(r: &SearchResult) -> String {
+    let place = match &r.section {
+        Some(section) => format!("{} · {section}", r.place),
+        None => r.place.clone(),
+    };
+    format!(
+        "<span class=\"result-head\"><span class=\"badge badge-kind\">{}</span>{}<span class=\"result-title\">{}</span></span>\
+         <span class=\"result-place\">{}</span><span class=\"result-excerpt\">{}</span>",
+        r.kind.label(),
+        if r.local {
+            "<span class=\"badge badge-paid\">Unlocked</span>"
+        } else {
+            ""
+        },
+        marked(&r.title, &r.title_marks),
+        escape(&place),
+        marked(&r.excerpt, &r.marks),
+    )
+}
+
+/// `text` escaped, with the byte ranges of `marks` in `<mark>` (ranges out of order or off
+/// character boundaries are skipped, never a panic).
+fn marked(text: &str, marks: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &(start, end) in marks {
+        let (Some(before), Some(word)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        out.push_str(&escape(before));
+        out.push_str(&format!("<mark>{}</mark>", escape(word)));
+        at = end;
+    }
+    out.push_str(&escape(text.get(at..).unwrap_or_default()));
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }

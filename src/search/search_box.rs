@@ -11,17 +11,13 @@ use leptos_router::NavigateOptions;
 
 use super::engine::{self, Failed, Found, Request};
 use super::opened::OpenedUnits;
-use super::results::{count_text, ResultBody};
+use super::results::{count_text, option_id, Layout};
 use crate::browser;
 
 /// Results shown in the header's list.
 const LIMIT: usize = 8;
 const INPUT_ID: &str = "site-search";
 const LISTBOX_ID: &str = "site-search-results";
-
-fn option_id(i: usize) -> String {
-    format!("site-search-option-{i}")
-}
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -49,6 +45,7 @@ pub fn SearchBox() -> impl IntoView {
             text: words,
             limit: LIMIT,
             opened: opened.searchable(),
+            layout: Layout::Options,
             ..Default::default()
         };
         spawn_local(async move {
@@ -62,7 +59,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     let results_len = move || {
         found.with(|f| match f {
-            Some(Ok(f)) => f.results.len(),
+            Some(Ok(f)) => f.urls.len(),
             _ => 0,
         })
     };
@@ -89,7 +86,7 @@ pub fn SearchBox() -> impl IntoView {
         let base = base.clone();
         move |i: usize| {
             let url = found.with_untracked(|f| match f {
-                Some(Ok(f)) => f.results.get(i).map(|r| r.url.clone()),
+                Some(Ok(f)) => f.urls.get(i).cloned(),
                 _ => None,
             });
             if let Some(url) = url {
@@ -139,11 +136,19 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     };
-    // The active option stays in view as the arrows move.
-    Effect::new(move |_| {
-        if let Some(i) = active.get() {
+    // The active option is marked selected and stays in view as the arrows move (the options
+    // are the search chunk's HTML, so this is done on the elements).
+    Effect::new(move |previous: Option<Option<usize>>| {
+        found.track();
+        let now = active.get();
+        if let Some(Some(i)) = previous {
+            browser::set_attribute(&option_id(i), "aria-selected", "false");
+        }
+        if let Some(i) = now {
+            browser::set_attribute(&option_id(i), "aria-selected", "true");
             browser::scroll_into_view_nearest(&option_id(i));
         }
+        now
     });
     // `/` (outside a text field) and Ctrl+K / ⌘K focus the box from anywhere on the page.
     let shortcut = window_event_listener(ev::keydown, move |ev| {
@@ -176,37 +181,22 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let options = move || {
-        let Some(answer) = found.get() else {
-            return ().into_any();
-        };
-        match answer {
-            Ok(f) => f
-                .results
-                .into_iter()
-                .enumerate()
-                .map(|(i, result)| {
-                    let open_result = open_result.clone();
-                    view! {
-                        <li
-                            role="option"
-                            id=option_id(i)
-                            class="search-option"
-                            aria-selected=move || (active.get() == Some(i)).to_string()
-                            on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| open_result(i)
-                        >
-                            <ResultBody result />
-                        </li>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            Err(_) => ().into_any(),
+        found.with(|f| match f {
+            Some(Ok(f)) => f.html.clone(),
+            _ => String::new(),
+        })
+    };
+    let on_option_click = {
+        let open_result = open_result.clone();
+        move |ev: ev::MouseEvent| {
+            if let Some(i) = browser::clicked_index(&ev) {
+                open_result(i);
+            }
         }
     };
     let status = move || match found.get() {
         None => String::new(),
-        Some(Ok(f)) => count_text(f.results.len(), f.more),
+        Some(Ok(f)) => count_text(f.urls.len(), f.more),
         Some(Err(Failed(message))) => format!("Search is unavailable: {message}"),
     };
     let failed = move || found.with(|f| matches!(f, Some(Err(_))));
@@ -261,9 +251,14 @@ pub fn SearchBox() -> impl IntoView {
             // Outside the popup, so it is heard even as the popup opens.
             <p class="sr-only" role="status">{status}</p>
             <div class="search-popup" hidden=move || !expanded.get()>
-                <ul id=LISTBOX_ID role="listbox" aria-label="Search results">
-                    {options}
-                </ul>
+                <ul
+                    id=LISTBOX_ID
+                    role="listbox"
+                    aria-label="Search results"
+                    inner_html=options
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=on_option_click
+                ></ul>
                 <p class="search-status" aria-hidden="true">{status}</p>
                 <Show when=failed>
                     <button type="button" class="button" on:click=retry>"Try again"</button>

@@ -115,9 +115,7 @@ pub fn run(args: &[String]) -> Result {
         return Err(format!("--only {unknown}: one of {}", STEPS.join(", ")));
     }
     let dist = work_dir("dist-bench");
-    if chosen.iter().any(|s| *s != "search") {
-        site::build("/", &dist, site::Fallback::Demo)?;
-    }
+    site::build("/", &dist, site::Fallback::Demo)?;
     let out = root().join("bench/results.json");
     let mut results = match (&only, fs::read_to_string(&out)) {
         (Some(_), Ok(text)) => serde_json::from_str(&text).unwrap_or_else(|_| json!({})),
@@ -140,7 +138,7 @@ pub fn run(args: &[String]) -> Result {
             "roadmap" => results["roadmap_explorer"] = roadmap_speed(&dist)?,
             "archive" => results["archive_first_page"] = archive_bytes(&dist)?,
             "profile" => results["wasm_profile"] = wasm_profile(&dist),
-            "search" => results["search"] = search::run()?,
+            "search" => results["search"] = search::run(&dist)?,
             _ => unreachable!("checked above"),
         }
     }

@@ -133,8 +133,45 @@ fn pagefind_query(html: &Path, query: &str) -> Result<Value> {
     Ok(v)
 }
 
-/// Runs the search bench and returns its `results.json` entry.
-pub fn run() -> Result<Value> {
+/// The port of the nginx serving the site with the synthetic index and Pagefind's bundle.
+const BROWSER_PORT: u16 = 8186;
+/// Page loads per query and engine in the browser.
+const BROWSER_RUNS: &str = "9";
+
+/// Keystroke to results painted, and bytes from focusing the box to the first results, in
+/// Chromium at 4x CPU slowdown: our header box against Pagefind's JS API over the same corpus,
+/// both served by the same nginx from a copy of the bench site whose `data/search` is the
+/// synthetic index and whose `pagefind/` is Pagefind's bundle (`bench/search-perf.mjs`).
+fn browser_times(dist: &Path, dir: &Path, queries: &[(&str, String)]) -> Result<Value> {
+    let site = dir.join("site");
+    let _ = fs::remove_dir_all(&site);
+    check(cmd("cp").arg("-a").arg(dist).arg(&site))?;
+    let search = site.join("data/search");
+    fs::remove_dir_all(&search).map_err(|e| format!("{}: {e}", search.display()))?;
+    let link = |from: &Path, to: &Path| {
+        std::os::unix::fs::symlink(from, to).map_err(|e| format!("{}: {e}", to.display()))
+    };
+    link(&dir.join("data/search"), &search)?;
+    link(&dir.join("html/pagefind"), &site.join("pagefind"))?;
+    let server = crate::nginx::start("bench-search", BROWSER_PORT, &site, "/")?;
+    let list: Vec<Value> = queries
+        .iter()
+        .map(|(name, text)| json!({ "name": name, "text": text }))
+        .collect();
+    let list = serde_json::to_string(&list).expect("json");
+    crate::run::node_json(
+        "bench/search-perf.mjs",
+        &server.url,
+        &[
+            ("BENCH_QUERIES", list.as_str()),
+            ("BENCH_PAGEFIND", "pagefind/"),
+            ("BENCH_RUNS", BROWSER_RUNS),
+        ],
+    )
+}
+
+/// Runs the search bench and returns its `results.json` entry; `dist` is the bench's site.
+pub fn run(dist: &Path) -> Result<Value> {
     let dir = work_dir("search-bench");
     let data = dir.join("data");
     let html = dir.join("html");
@@ -232,7 +269,39 @@ pub fn run() -> Result<Value> {
             }),
         );
     }
+    let browser_queries: Vec<(&str, String)> =
+        names.iter().copied().zip(texts.iter().cloned()).collect();
+    let browser = match browser_times(dist, &dir, &browser_queries) {
+        Ok(v) => {
+            println!(
+                "{:<16} {:>9} {:>11} {:>7} {:>9} {:>11} {:>7} {:>11} {:>14}  (Chromium, 4x CPU; medians; warm: files already fetched)",
+                "in the browser", "ours ms", "Pagefind ms", "ratio", "warm ms", "Pagefind", "ratio", "ours bytes", "Pagefind bytes"
+            );
+            for (name, _) in &browser_queries {
+                let q = &v["queries"][name];
+                println!(
+                    "{:<16} {:>9} {:>11} {:>7} {:>9} {:>11} {:>7} {:>11} {:>14}",
+                    name,
+                    q["ours"]["ms_median"],
+                    q["pagefind"]["ms_median"],
+                    q["ms_ratio"],
+                    q["ours"]["warm_ms_median"],
+                    q["pagefind"]["warm_ms_median"],
+                    q["warm_ms_ratio"],
+                    kb(q["ours"]["bytes_median"].as_f64().unwrap_or(0.0) as u64),
+                    kb(q["pagefind"]["bytes_median"].as_f64().unwrap_or(0.0) as u64),
+                );
+            }
+            v
+        }
+        Err(e) => {
+            println!("search in the browser: failed: {e}");
+            json!({ "error": e })
+        }
+    };
     Ok(json!({
+        "browser": browser,
+        "goal_ms": 50,
         "corpus": {
             "articles": report["articles"],
             "weekly_resources": report["weekly_resources"],
