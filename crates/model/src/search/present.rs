@@ -30,6 +30,17 @@ pub struct SearchResult {
     pub local: bool,
 }
 
+/// Whether `url` is a page of this site: a path from the site's base (`/…`), never a scheme
+/// (`javascript:`) nor another origin (`//host`, or `/\host`: browsers read a backslash as a
+/// slash), and without control characters (browsers drop tabs and newlines from a URL, so
+/// `/\t/host` would be `//host`). Links come from the index files: a damaged or tampered one
+/// must not make a result lead, or run, anywhere else.
+pub fn is_site_path(url: &str) -> bool {
+    url.starts_with('/')
+        && !url[1..].starts_with('/')
+        && !url.chars().any(|c| c.is_control() || c == '\\')
+}
+
 /// Byte ranges of the words of `text` that match a word of the query.
 pub fn marks(text: &str, query: &Query) -> Vec<(usize, usize)> {
     tokens(text)
@@ -111,19 +122,27 @@ pub fn present(
                 if !fetched.has_doc_shard(root, id) {
                     continue;
                 }
+                let path = doc_shard_path(id / root.doc_shard_size);
                 let record = fetched.doc(root, id).ok_or_else(|| {
-                    SearchError::corrupt(
-                        &doc_shard_path(id / root.doc_shard_size),
-                        format!("document {id} is missing"),
-                    )
+                    SearchError::corrupt(&path, format!("document {id} is missing"))
                 })?;
-                result(record, query, false)
+                let r = result(record, query, false);
+                if !is_site_path(&r.url) {
+                    return Err(SearchError::corrupt(
+                        &path,
+                        format!("document {id} links outside the site"),
+                    ));
+                }
+                r
             }
             DocRef::Local(lid) => match local.record(lid) {
                 Some(record) => result(record, query, true),
                 None => continue,
             },
         };
+        if !is_site_path(&r.url) {
+            continue;
+        }
         let page = |u: &str| u.split('#').next().unwrap_or_default().to_string();
         let dup = r.kind == Kind::Article
             && out

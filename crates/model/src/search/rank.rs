@@ -502,7 +502,10 @@ pub fn search(
                     }
                     b += 1;
                     let covered = root.blocks.postings_in(b, t.entry.df).unwrap_or(u64::MAX);
-                    if b >= t.entry.max.len() || covered >= target {
+                    if b >= t.entry.max.len()
+                        || covered >= target
+                        || b - t.blocks >= MAX_BLOCKS_PER_STEP
+                    {
                         break;
                     }
                 }
@@ -521,6 +524,11 @@ pub fn search(
         more,
     }))
 }
+
+/// Later blocks of one term fetched in one round trip at most. Blocks grow ×4, so 8 blocks hold
+/// far more postings than any real index gives a term; the cap only stops a damaged root (a
+/// growth of 1) with a long list of block maxima from asking for thousands of files at once.
+const MAX_BLOCKS_PER_STEP: usize = 8;
 
 /// The share of each term's postings an AND of the query's words needs for `limit` matches if
 /// the words were independent: `limit` = docs × Π (df / docs × fraction). Correlated words (most

@@ -759,3 +759,96 @@ fn builds_are_reproducible() {
     let b = build::build(docs, &[], &small());
     assert_eq!(a, b);
 }
+
+/// A doc shard whose link is not a page of the site (a tampered or damaged file): the results
+/// are an error naming it, never a `javascript:` or off-site link the result list would carry.
+#[test]
+fn links_outside_the_site_are_errors() {
+    for bad in [
+        "javascript:alert(1)",
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "/\t/evil.example",
+        "https://evil.example/",
+        "",
+    ] {
+        let mut d = article("Linked doc", "body words", "2026-11-20");
+        d.url = bad.to_string();
+        let idx = Index::new(vec![d], &small());
+        let query = Query::parse("linked");
+        let mut fetched = Fetched::default();
+        let ranked = loop {
+            let step = search(
+                &idx.root,
+                &fetched,
+                &query,
+                &Filters::default(),
+                &LocalIndex::default(),
+                5,
+            );
+            match step.unwrap() {
+                Step::Need(paths) => {
+                    for p in paths {
+                        fetched.add(&p, &idx.files[&p]).unwrap();
+                    }
+                }
+                Step::Done(r) => break r,
+            }
+        };
+        assert_eq!(ranked.hits.len(), 1, "{bad:?}");
+        for p in fetched.missing(&idx.root.doc_shards_for(&ranked)) {
+            fetched.add(&p, &idx.files[&p]).unwrap();
+        }
+        let err =
+            present(&idx.root, &ranked, &fetched, &LocalIndex::default(), &query).unwrap_err();
+        assert!(
+            matches!(err, SearchError::Corrupt { .. }),
+            "{bad:?}: {err:?}"
+        );
+        assert_eq!(err.path(), doc_shard_path(0), "{bad:?}");
+    }
+    // A page of the site, with an anchor, is fine.
+    let idx = Index::new(
+        vec![article("Linked doc", "body words", "2026-11-20")],
+        &small(),
+    );
+    let (_, results, _) = idx.run("linked", &Filters::default(), &LocalIndex::default(), 5);
+    assert_eq!(results[0].url, "/x/linked-doc");
+    assert!(present::is_site_path("/articles/a#why-it-matters"));
+}
+
+/// A damaged root (blocks that do not grow) and a term with thousands of block maxima: a step
+/// asks for a bounded number of files, never thousands at once (a hung search box).
+#[test]
+fn a_damaged_block_layout_asks_for_few_files_per_step() {
+    let docs: Vec<SourceDoc> = (0..3)
+        .map(|i| article(&format!("Doc {i}"), "word", "2026-11-20"))
+        .collect();
+    let idx = Index::new(docs, &small());
+    let mut root = idx.root.clone();
+    root.blocks = BlockLayout {
+        first: 1,
+        growth: 1,
+    };
+    let shard = term_shard_path(root.shard_of("word").unwrap());
+    let max: Vec<String> = (0..5000).map(|_| "5".to_string()).collect();
+    let text = format!(
+        r#"{{"schema":1,"terms":[{{"t":"word","df":4000000000,"max":[{}],"d":[0],"s":[5]}}]}}"#,
+        max.join(",")
+    );
+    let mut fetched = Fetched::default();
+    fetched.add(&shard, &text).unwrap();
+    let step = search(
+        &root,
+        &fetched,
+        &Query::parse("word "),
+        &Filters::default(),
+        &LocalIndex::default(),
+        5,
+    )
+    .unwrap();
+    match step {
+        Step::Need(paths) => assert!(paths.len() <= 8, "{} files", paths.len()),
+        other => panic!("{other:?}"),
+    }
+}
