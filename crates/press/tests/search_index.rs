@@ -322,3 +322,86 @@ fn documents_are_the_published_ones() {
         site.articles.len() + free_entries + site.topics.len() + resources
     );
 }
+
+/// Every other way paid words could travel: a footnote cited in the preview but written after
+/// the marker, the alt text and title of a paid image, a paid heading (its words and its anchor,
+/// which would name a file or a link), a paid-only article's headings, a paid weekly entry's
+/// source, summary and link. None of them reaches any file of the index, by content or name.
+#[test]
+fn paid_footnotes_images_headings_and_entry_fields_never_enter_the_index() {
+    const PAID: &str = "quorvex";
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&sample_content(), &content);
+    let playbook = "articles/the-production-ml-incident-playbook.md";
+    replace_in(
+        &content,
+        playbook,
+        "This playbook is the checklist",
+        "This playbook[^qv] is the checklist",
+    );
+    replace_in(
+        &content,
+        playbook,
+        "## Declare it early",
+        "## Quorvexhead declared\n\n![Quorvexalt diagram](https://example.com/quorvexfig.png \"Quorvextitle\")\n\n## Declare it early",
+    );
+    replace_in(
+        &content,
+        playbook,
+        "## Write the review for the next on-call",
+        "[^qv]: Quorvexnote, the footnote of the preview.\n\n## Write the review for the next on-call",
+    );
+    replace_in(
+        &content,
+        "articles/a-worked-budget-for-llm-inference.md",
+        "## Headroom for peaks",
+        "## Quorvexroom for peaks",
+    );
+    let week = "weeks/2026-11-20.md";
+    replace_in(
+        &content,
+        week,
+        "source = \"Yu et al., OSDI 2022\"",
+        "source = \"Quorvexsource et al.\"",
+    );
+    replace_in(
+        &content,
+        week,
+        "The paper that introduced iteration-level scheduling",
+        "The Quorvexsum paper that introduced iteration-level scheduling",
+    );
+    replace_in(
+        &content,
+        week,
+        "https://www.usenix.org/conference/osdi22/presentation/yu",
+        "https://quorvex.example/osdi22",
+    );
+    let data = dir.path().join("data");
+    build(&content, &data).unwrap();
+    // The paid part was built (and sealed): the words are in the source, just not in the index.
+    let files = files_under(&data.join("search"));
+    assert!(files.len() > 20, "{}", files.len());
+    for file in &files {
+        let name = file
+            .strip_prefix(&data)
+            .unwrap()
+            .to_string_lossy()
+            .to_lowercase();
+        assert!(!name.contains(PAID), "{name}");
+        let text = String::from_utf8_lossy(&fs::read(file).unwrap()).to_lowercase();
+        assert!(!text.contains(PAID), "{name} holds paid words");
+    }
+    for q in [
+        "quorvex",
+        "quorvexhead",
+        "quorvexnote",
+        "quorvexsource",
+        "quorv",
+    ] {
+        assert!(
+            run(&data, q, &Filters::default(), &LocalIndex::default()).is_empty(),
+            "{q}"
+        );
+    }
+}
