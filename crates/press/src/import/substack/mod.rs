@@ -361,8 +361,8 @@ impl Context<'_> {
             for url in &body.images {
                 match images::download(&self.opts.content, url) {
                     Ok(local) => {
-                        free = free.replace(url.as_str(), &local);
-                        paid = paid.map(|p| p.replace(url.as_str(), &local));
+                        free = localize_image(&free, url, &local);
+                        paid = paid.map(|p| localize_image(&p, url, &local));
                     }
                     Err(why) => post.notes.push(format!(
                         "image {url} not downloaded ({why}): kept at its address"
@@ -731,6 +731,15 @@ fn article_slug(row: &PostRow) -> String {
     slug
 }
 
+/// The Markdown with the image at `url` (as the converter wrote it: percent-encoded spaces and
+/// parentheses) pointing to its downloaded copy.
+fn localize_image(md: &str, url: &str, local: &str) -> String {
+    md.replace(
+        &format!("]({})", html_to_markdown::md_url(url)),
+        &format!("]({local})"),
+    )
+}
+
 fn join(a: &str, b: &str) -> String {
     match (a.trim().is_empty(), b.trim().is_empty()) {
         (true, _) => b.to_string(),
@@ -776,6 +785,16 @@ mod tests {
         assert_eq!(article_slug(&row("1.The_ML_Map", "X")), "the-ml-map");
         assert_eq!(article_slug(&row("1.page-2", "X")), "page-2-post");
         assert_eq!(article_slug(&row("17", "Hello, World")), "17");
+    }
+
+    #[test]
+    fn a_downloaded_image_replaces_its_address_as_written() {
+        let url = "https://e.example/a chart (v2).png";
+        let md = html_to_markdown::convert(&format!("<p><img src=\"{url}\" alt=\"A\"></p>")).free;
+        assert_eq!(
+            localize_image(&md, url, "images/substack/x.png"),
+            "![A](images/substack/x.png)\n"
+        );
     }
 
     #[test]
