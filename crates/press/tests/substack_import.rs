@@ -744,3 +744,24 @@ fn a_post_for_an_audience_we_do_not_know_is_not_published() {
     assert!(!content.join("articles/vip.md").exists());
     assert_not_in(&files, &["VIP-CANARY"]);
 }
+
+#[test]
+fn a_paid_episode_s_audio_is_not_in_its_free_preview() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.paid-episode,2024-03-01T10:00:00Z,true,,,podcast,only_paid,Paid episode,Sub,https://e.example/AUDIO-CANARY.mp3\n",
+        &[(
+            "1.paid-episode",
+            "<p>Show notes anyone can read.</p><div class=\"paywall-jump\"></div><p>Notes for subscribers.</p>",
+        )],
+    );
+    let (_dir, content, report, files) = import_and_build(&export);
+    let md = read(&content, "articles/paid-episode.md");
+    let (free, paid) = md.split_once("<!-- paywall -->").expect(&md);
+    assert!(
+        !free.contains("AUDIO-CANARY") && paid.contains("[Listen to the episode]"),
+        "{md}\n{report}"
+    );
+    assert_not_in(&files, &["AUDIO-CANARY"]);
+}

@@ -381,10 +381,16 @@ impl Context<'_> {
             }
             match url {
                 Some(url) => {
-                    free = format!(
-                        "> [Listen to the episode]({})\n\n{free}",
+                    let listen = format!(
+                        "> [Listen to the episode]({})",
                         html_to_markdown::md_url(&url)
-                    )
+                    );
+                    // A paid episode's audio is for subscribers: with a free preview, the link
+                    // opens the paid part.
+                    match (&tier, &mut paid) {
+                        (Some(_), Some(p)) => *p = format!("{listen}\n\n{p}"),
+                        _ => free = format!("{listen}\n\n{free}"),
+                    }
                 }
                 None => post
                     .notes
