@@ -765,3 +765,25 @@ fn a_paid_episode_s_audio_is_not_in_its_free_preview() {
     );
     assert_not_in(&files, &["AUDIO-CANARY"]);
 }
+
+#[test]
+fn a_weekly_episode_keeps_its_audio_as_an_article() {
+    let root = tempfile::tempdir().unwrap();
+    let export = export_of(
+        root.path(),
+        "1.week-of-audio,2024-03-01T10:00:00Z,true,,,podcast,everyone,Week of audio,,https://e.example/ep.mp3\n",
+        &[(
+            "1.week-of-audio",
+            "<ul><li><a href=\"https://arxiv.org/abs/1\">Paper</a>: why.</li></ul>",
+        )],
+    );
+    let (_dir, content, report, _) = import_and_build(&export);
+    assert!(
+        read(&content, "articles/week-of-audio.md").contains("https://e.example/ep.mp3"),
+        "{report}"
+    );
+    assert!(
+        report.to_string().contains("imported as an article"),
+        "{report}"
+    );
+}

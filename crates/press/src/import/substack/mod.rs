@@ -507,6 +507,9 @@ impl Context<'_> {
         tier: Option<&str>,
         post: &mut PostReport,
     ) -> Result<Converted, String> {
+        if !row.podcast_url.trim().is_empty() {
+            return Err("a podcast episode (a weekly list has no place for its audio)".into());
+        }
         let mut week = weekly::extract(html);
         let uncut = tier.is_some() && !week.cut;
         if uncut {
