@@ -944,8 +944,13 @@ impl Converter {
         self.footnotes.insert(label, md);
     }
 
+    /// Whether what is converted next comes after the paywall cut.
+    pub fn set_in_paid(&mut self, in_paid: bool) {
+        self.in_paid = in_paid;
+    }
+
     /// The footnote definitions for the free part and for the paid part.
-    fn footnote_definitions(&mut self, has_paid: bool) -> (Vec<String>, Vec<String>) {
+    pub fn footnote_definitions(&mut self, has_paid: bool) -> (Vec<String>, Vec<String>) {
         let mut free = Vec::new();
         let mut paid = Vec::new();
         for label in std::mem::take(&mut self.footnote_order) {

@@ -99,6 +99,7 @@ pub fn extract_from(html: &str, all_paid: bool) -> Week {
     let mut week = Week::default();
     let mut intro: Vec<String> = Vec::new();
     let mut paid = all_paid;
+    c.set_in_paid(paid);
     // A heading opens a section only if entries follow it: until then it waits, with the text
     // that follows it, and goes to the intro if none do.
     let mut heading: Option<(bool, String)> = None;
@@ -140,6 +141,7 @@ pub fn extract_from(html: &str, all_paid: bool) -> Week {
         let name = el.value().name();
         if el.value().classes().any(|c| c == "paywall-jump") {
             paid = true;
+            c.set_in_paid(true);
             week.cut = true;
             continue;
         }
@@ -193,6 +195,10 @@ pub fn extract_from(html: &str, all_paid: bool) -> Week {
     }
     flush(&mut heading, &mut pending, &mut intro, &mut week);
     close(&mut current, &mut week);
+    // Footnotes, on the side of the cut that cites them (paid ones go with the paid text).
+    let (free_notes, paid_notes) = c.footnote_definitions(paid);
+    intro.extend(free_notes);
+    week.paid_rest.extend(paid_notes);
     week.intro = intro
         .iter()
         .map(|b| b.trim())
@@ -403,6 +409,20 @@ mod tests {
             w.intro,
             "## \\<b onclick=x\\>Hi\\</b\\> \\*x\\* &#123;#sb-app}\n\nProse."
         );
+    }
+
+    #[test]
+    fn footnotes_stay_on_their_side_of_the_cut() {
+        let w = extract(
+            r##"<p>Intro<a class="footnote-anchor" href="#footnote-1">1</a>.</p>
+<ul><li><a href="https://e.example/a">A</a>: free.</li></ul>
+<div class="paywall-jump"></div>
+<ul><li><a href="https://e.example/b">B</a>: paid<a class="footnote-anchor" href="#footnote-2">2</a>.</li></ul>
+<div class="footnote"><a class="footnote-number" href="#footnote-anchor-1">1</a><div class="footnote-content"><p>Free note.</p></div></div>
+<div class="footnote"><a class="footnote-number" href="#footnote-anchor-2">2</a><div class="footnote-content"><p>Paid note.</p></div></div>"##,
+        );
+        assert_eq!(w.intro, "Intro[^1].\n\n[^1]: Free note.");
+        assert_eq!(w.paid_rest, ["[^2]: Paid note."]);
     }
 
     #[test]
