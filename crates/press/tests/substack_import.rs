@@ -787,3 +787,22 @@ fn a_weekly_episode_keeps_its_audio_as_an_article() {
         "{report}"
     );
 }
+
+#[test]
+fn a_post_imported_before_under_another_name_is_pointed_out() {
+    let (_dir, content) = edited_fixture(&[PAID_TIER]);
+    run(&Options {
+        weekly_title: None,
+        ..options(&content)
+    })
+    .unwrap();
+    assert!(content.join("articles/week-of-january-5-2024.md").is_file());
+    let report = run(&options(&content)).unwrap();
+    assert!(content.join("weeks/2024-01-05.md").is_file());
+    assert!(
+        report.to_string().contains(
+            "100000008.week-of-january-5-2024: an earlier import wrote it as articles/week-of-january-5-2024.md, which is still there"
+        ),
+        "{report}"
+    );
+}

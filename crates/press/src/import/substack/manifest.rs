@@ -86,6 +86,14 @@ impl Manifest {
         })
     }
 
+    /// The files recorded for a post.
+    pub fn paths_of<'m>(&'m self, post_id: &'m str) -> impl Iterator<Item = &'m str> + 'm {
+        self.files
+            .iter()
+            .filter(move |e| e.post_id == post_id)
+            .map(|e| e.path.as_str())
+    }
+
     /// Records a file the importer wrote.
     pub fn record(&mut self, rel: &str, post_id: &str, bytes: &[u8]) {
         self.files.retain(|e| e.path != rel);

@@ -255,7 +255,21 @@ impl Context<'_> {
         };
         match self.convert(row, export, &mut post) {
             Ok(converted) => {
+                let rel = converted.rel.clone();
                 post.outcome = self.write(row, converted, manifest);
+                // Imported before under another name (a week now, an article then): both
+                // would be published.
+                let before: Vec<String> = manifest
+                    .paths_of(&row.post_id)
+                    .filter(|p| *p != rel && self.opts.content.join(p).is_file())
+                    .map(str::to_string)
+                    .collect();
+                for p in before {
+                    post.notes.push(format!(
+                        "an earlier import wrote it as {p}, which is still there: delete that \
+                         file if {rel} replaces it"
+                    ));
+                }
                 if matches!(post.outcome, Outcome::Skipped { .. }) {
                     // Left alone (edited, or not the importer's): what the conversion would
                     // have needed checking is not in the site.
