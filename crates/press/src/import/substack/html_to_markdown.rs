@@ -153,6 +153,11 @@ const FURNITURE_CLASSES: [&str; 10] = [
     "comment",
 ];
 
+/// Whether an element never becomes content (a script, a form, a plug-in).
+pub fn is_removed(name: &str) -> bool {
+    REMOVED.contains(&name)
+}
+
 fn is_block_name(name: &str) -> bool {
     matches!(
         name,
@@ -513,12 +518,7 @@ impl Converter {
     fn block_at_depth(&mut self, el: ElementRef<'_>) -> Vec<String> {
         let name = el.value().name();
         if REMOVED.contains(&name) {
-            let what = match name {
-                "script" => "script removed".to_string(),
-                "style" => "style sheet removed".to_string(),
-                other => format!("<{other}> removed"),
-            };
-            self.note(el, what);
+            self.note_removed(el);
             return Vec::new();
         }
         if FURNITURE_CLASSES.iter().any(|c| has_class(el, c)) {
@@ -942,6 +942,16 @@ impl Converter {
             self.defined_paid.insert(label.clone());
         }
         self.footnotes.insert(label, md);
+    }
+
+    /// Records an element of [`is_removed`] as removed.
+    pub fn note_removed(&mut self, el: ElementRef<'_>) {
+        let what = match el.value().name() {
+            "script" => "script removed".to_string(),
+            "style" => "style sheet removed".to_string(),
+            other => format!("<{other}> removed"),
+        };
+        self.note(el, what);
     }
 
     /// Whether what is converted next comes after the paywall cut.

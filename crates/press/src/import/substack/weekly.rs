@@ -222,11 +222,29 @@ fn push_text(intro: &mut Vec<String>, paid_rest: &mut Vec<String>, paid: bool, t
 }
 
 fn collapse_text(el: ElementRef<'_>) -> String {
-    el.text()
-        .collect::<String>()
+    visible_text(*el)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The text of a node without what never becomes content (the text of a `<script>` or
+/// `<style>`), walked without recursion.
+fn visible_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if h2m::is_removed(e.name()) => {}
+            Node::Element(_) => {
+                let children: Vec<_> = n.children().collect();
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The link an item starts with: its first child (past whitespace), or inside the first
@@ -276,17 +294,10 @@ fn entry(c: &mut Converter, item: ElementRef<'_>, paid: bool) -> Option<Entry> {
             .filter(|n| {
                 ElementRef::wrap(*n).is_none_or(|e| !matches!(e.value().name(), "ul" | "ol" | "p"))
             })
-            .map(|n| match ElementRef::wrap(n) {
-                Some(e) => e.text().collect::<String>(),
-                None => n
-                    .value()
-                    .as_text()
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-            })
+            .map(visible_text)
             .collect::<String>()
     } else {
-        first_block.text().collect::<String>()
+        visible_text(*first_block)
     };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let rest = text.strip_prefix(title.as_str()).unwrap_or(&text);
@@ -304,6 +315,18 @@ fn entry(c: &mut Converter, item: ElementRef<'_>, paid: bool) -> Option<Entry> {
             })
         })
         .collect();
+    // What the summary and title left out is reported like the rest (the commentary's own
+    // conversion reports what is in it).
+    for removed in item.descendent_elements().filter(|d| {
+        h2m::is_removed(d.value().name())
+            && !d.ancestors().any(|a| {
+                commentary_nodes.contains(&a)
+                    || ElementRef::wrap(a)
+                        .is_some_and(|e| e != *d && h2m::is_removed(e.value().name()))
+            })
+    }) {
+        c.note_removed(removed);
+    }
     let commentary = if commentary_nodes.is_empty() {
         None
     } else {
@@ -423,6 +446,20 @@ mod tests {
         );
         assert_eq!(w.intro, "Intro[^1].\n\n[^1]: Free note.");
         assert_eq!(w.paid_rest, ["[^2]: Paid note."]);
+    }
+
+    #[test]
+    fn script_text_is_not_an_entry_s_title_or_summary() {
+        let w = extract(
+            "<ul><li><a href=\"https://e.example/a\">A<script>bad()</script></a>: the summary<style>x{}</style> here.</li></ul>",
+        );
+        let e = &w.sections[0].entries[0];
+        assert_eq!(
+            (e.title.as_str(), e.summary.as_str()),
+            ("A", "The summary here.")
+        );
+        let whats: Vec<_> = w.unconverted.iter().map(|u| u.what.as_str()).collect();
+        assert_eq!(whats, ["script removed", "style sheet removed"]);
     }
 
     #[test]
