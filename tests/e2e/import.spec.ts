@@ -106,6 +106,17 @@ test('an old Substack address lands on the imported article under nginx', async 
   await expect(await h1(page)).toHaveText('Week of January 5, 2024: Serving papers');
 });
 
+test("an imported paid week shows its free entries, and nothing written after its cut", async ({ page }) => {
+  await page.goto(`${site}weekly/2024-01-05`);
+  await ready(page);
+  const main = page.locator('main');
+  await expect(main).toContainText('Efficient Memory Management for Large Language Model Serving');
+  // The heading written after the cut was paid text: its section has a neutral title.
+  await expect(main.getByRole('heading', { name: 'More for subscribers' })).toBeVisible();
+  await expect(main).not.toContainText('For paid subscribers');
+  await expect(main).not.toContainText('Speculative Decoding');
+});
+
 test('where a host serves only the app, the app itself sends /p/<slug> to the article', async ({ page }) => {
   // A host without the redirects: it answers the old address with the app's fallback page.
   const fallback = readFileSync(join(dist, '404.html'), 'utf8');
