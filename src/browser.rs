@@ -461,8 +461,10 @@ fn swap(document: &web_sys::Document, app: &web_sys::Element) {
         .as_deref()
         .and_then(|id| document.get_element_by_id(id))
         .is_some_and(|t| copy.contains(Some(&t)));
+    let typed = typed_words(&copy);
     copy.remove();
     let _ = app.remove_attribute("hidden");
+    give_typed_words(document, typed);
     let target = match focused {
         Some(Err(id)) => document.get_element_by_id(&id),
         Some(Ok(path)) => element_at(app, &path),
@@ -476,6 +478,49 @@ fn swap(document: &web_sys::Document, app: &web_sys::Element) {
         scroll_into_center(document, &id);
     }
     finish(document);
+}
+
+/// The search fields of the pre-rendered pages (the header's box, the search page's).
+const SEARCH_FIELDS: [&str; 2] = ["site-search", "search-page-q"];
+
+/// What the reader typed into the copy's search fields (`id`, words) before the app came.
+fn typed_words(copy: &web_sys::Element) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    SEARCH_FIELDS
+        .iter()
+        .filter_map(|id| {
+            let field = copy
+                .query_selector(&format!("#{id}"))
+                .ok()??
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .ok()?;
+            let words = field.value();
+            (!words.is_empty()).then(|| (id.to_string(), words))
+        })
+        .collect()
+}
+
+/// Puts the words typed into the copy's search fields into the app's fields of the same id (when
+/// those are still empty) and tells the app, as typing would: the words are not lost, and are
+/// searched.
+fn give_typed_words(document: &web_sys::Document, typed: Vec<(String, String)>) {
+    use wasm_bindgen::JsCast;
+    for (id, words) in typed {
+        let Some(field) = document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if !field.value().is_empty() {
+            continue;
+        }
+        field.set_value(&words);
+        if let Ok(event) = document.create_event("Event") {
+            event.init_event_with_bubbles_and_cancelable("input", true, false);
+            let _ = field.dispatch_event(&event);
+        }
+    }
 }
 
 /// The positions among element siblings from `root` down to `el`.
@@ -546,9 +591,14 @@ pub fn is_search_shortcut(ev: &web_sys::KeyboardEvent) -> bool {
     let typing = document()
         .and_then(|d| d.active_element())
         .is_some_and(|el| {
+            use wasm_bindgen::JsCast;
             let tag = el.tag_name().to_ascii_lowercase();
+            // `isContentEditable`, not the attribute: `contenteditable="false"` is not a field,
+            // and an editable region's focused descendant is.
             matches!(tag.as_str(), "input" | "textarea" | "select")
-                || el.get_attribute("contenteditable").is_some()
+                || el
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(|h| h.is_content_editable())
         });
     !typing
 }

@@ -53,8 +53,8 @@ fn result_html(r: &SearchResult) -> String {
         None => r.place.clone(),
     };
     format!(
-        "<span class=\"result-head\"><span class=\"badge badge-kind\">{}</span>{}<span class=\"result-title\">{}</span></span>\
-         <span class=\"result-place\">{}</span><span class=\"result-excerpt\">{}</span>",
+        "<span class=\"result-head\"><span class=\"badge badge-kind\">{}</span>{}<span class=\"result-title\" dir=\"auto\">{}</span></span>\
+         <span class=\"result-place\" dir=\"auto\">{}</span><span class=\"result-excerpt\" dir=\"auto\">{}</span>",
         r.kind.label(),
         if r.local {
             "<span class=\"badge badge-paid\">Unlocked</span>"

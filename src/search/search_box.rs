@@ -53,7 +53,11 @@ pub fn SearchBox() -> impl IntoView {
             if asked.get_value() == n {
                 found.set(Some(answer));
                 active.set(None);
-                expanded.set(true);
+                // Opened only under the reader's focus (an answer to a search asked again
+                // while they are elsewhere waits for them to come back to the box).
+                if input.get_untracked().is_some_and(|el| has_focus(&el)) {
+                    expanded.set(true);
+                }
             }
         });
     };
@@ -63,13 +67,14 @@ pub fn SearchBox() -> impl IntoView {
             _ => 0,
         })
     };
-    let search_page = move || {
+    let page_for = |words: &str| {
         format!(
             "{}/search?q={}",
             browser::base_path(),
-            browser::encode_query_value(&text.get_untracked())
+            browser::encode_query_value(words)
         )
     };
+    let search_page = move || page_for(&text.get_untracked());
     let go = {
         let navigate = navigate.clone();
         move |href: String| {
@@ -98,6 +103,11 @@ pub fn SearchBox() -> impl IntoView {
         let open_result = open_result.clone();
         let go = go.clone();
         move |ev: ev::KeyboardEvent| {
+            // Enter and Escape while an input method composes a word belong to it (they pick
+            // or cancel a candidate), not to the list.
+            if ev.is_composing() {
+                return;
+            }
             let n = results_len();
             match ev.key().as_str() {
                 "ArrowDown" | "ArrowUp" if n > 0 => {
@@ -161,6 +171,15 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
     on_cleanup(move || shortcut.remove());
+    // Results may hold units opened with a key the reader has just forgotten: ask again, so
+    // nothing of them is shown (or heard) once the key is gone.
+    let keys = crate::paid::Keys::expect();
+    Effect::new(move |previous: Option<()>| {
+        keys.0.track();
+        if previous.is_some() {
+            ask(text.get_untracked());
+        }
+    });
 
     let on_focus = move |_| {
         if !warmed.get_value() {
@@ -243,6 +262,9 @@ pub fn SearchBox() -> impl IntoView {
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     text.set(value.clone());
+                    // The shown results are for the old words until the new answer comes:
+                    // Enter now opens the search page for these words, not an old result.
+                    active.set(None);
                     ask(value);
                 }
                 on:keydown=on_keydown
@@ -264,11 +286,17 @@ pub fn SearchBox() -> impl IntoView {
                     <button type="button" class="button" on:click=retry>"Try again"</button>
                 </Show>
                 <Show when=has_results>
-                    <a class="search-all" href=search_page on:click=see_all.clone()>
+                    <a class="search-all" href=move || page_for(&text.get()) on:click=see_all.clone()>
                         "See all results"
                     </a>
                 </Show>
             </div>
         </form>
     }
+}
+
+/// Whether `el` is the focused element.
+fn has_focus(el: &web_sys::HtmlInputElement) -> bool {
+    let el: &web_sys::Element = el.as_ref();
+    document().active_element().is_some_and(|a| a == *el)
 }

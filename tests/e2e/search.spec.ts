@@ -35,6 +35,8 @@ test('type in the header box and open a result with the keyboard alone', async (
   await expect(first).toContainText(article.title);
   await expect(first).toContainText('Article');
   await expect(first.locator('mark').first()).toBeVisible();
+  // Titles and excerpts in any script read in their own direction.
+  await expect(first.locator('.result-title')).toHaveAttribute('dir', 'auto');
   // The count is announced.
   await expect(count(page)).toHaveText(/^\d+\+? results?$/);
   await page.keyboard.press('ArrowDown');
@@ -124,8 +126,94 @@ test('paid words are found only in the browser that opened them, until the key i
   await page.getByRole('contentinfo').getByRole('link', { name: 'Subscriber key' }).click();
   await page.getByRole('button', { name: 'Forget all keys' }).click();
   await expect(page.locator('.key-list-empty')).toContainText('No key is saved');
+  // The results shown before are asked again without the forgotten unit: coming back to the
+  // box shows (and says) nothing of it, and the list did not open while the reader was away.
+  await expect(page.locator('.search-popup')).toBeHidden();
+  await box(page).focus();
+  await expect(count(page)).toHaveText('No results');
+  await expect(options(page).filter({ hasText: 'Unlocked' })).toHaveCount(0);
   await box(page).fill(PAID_WORD.toLowerCase());
   await expect(count(page)).toHaveText('No results');
+});
+
+test('Enter while new words are still being searched opens the search page for them, not an older result', async ({ page }) => {
+  await home(page);
+  await box(page).fill('Google Colab');
+  await expect(options(page).first()).toBeVisible();
+  await box(page).press('ArrowDown');
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+  // The next words need index files not fetched yet: they come late.
+  await page.route('**/data/search/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue().catch(() => {});
+  });
+  await box(page).fill('zq');
+  await expect(box(page)).not.toHaveAttribute('aria-activedescendant', /.+/);
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=zq$/);
+});
+
+test('Enter and Escape that belong to an input method composing a word leave the list alone', async ({ page }) => {
+  await home(page);
+  await box(page).fill('Google Colab');
+  await expect(options(page).first()).toBeVisible();
+  await box(page).dispatchEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+  await box(page).dispatchEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, cancelable: true });
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(box(page)).toHaveValue('Google Colab');
+  await expect(page).not.toHaveURL(/\/search/);
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=Google%20Colab$/);
+});
+
+test('a tampered index file cannot put markup, a script or a foreign link in the results', async ({ page }) => {
+  const article = latestFreeArticle();
+  const word = longestWord(article.title);
+  await page.route('**/data/search/d/**', async (route) => {
+    const response = await route.fetch();
+    const json = await response.json();
+    for (const d of json.docs) {
+      d.title = `${d.title} <img src=x onerror="window.__xss=1">`;
+      d.place = '"><script>window.__xss=2</script>';
+    }
+    await route.fulfill({ response, json });
+  });
+  await home(page);
+  await box(page).fill(word);
+  await expect(options(page).first()).toContainText('<img src=x onerror=');
+  await expect(page.locator('.search-popup img, .search-popup script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // A link that is not a page of the site: the file is damaged, not a result.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.route('**/data/search/d/**', async (route) => {
+    const response = await route.fetch();
+    const json = await response.json();
+    for (const d of json.docs) d.url = 'javascript:window.__xss=3';
+    await route.fulfill({ response, json });
+  });
+  await home(page);
+  await box(page).fill(word);
+  await expect(page.locator('.search-popup')).toContainText('Search is unavailable');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
+});
+
+test('words typed into the header box before the app takes over are kept and searched', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.locator('#site-search').click();
+  await page.keyboard.type('Google Colab');
+  release();
+  await ready(page);
+  await expect(box(page)).toHaveValue('Google Colab');
+  await expect(box(page)).toBeFocused();
+  await expect(options(page).filter({ hasText: 'Google Colab' }).first()).toBeVisible();
 });
 
 test('a failed index file shows a message with a retry; the rest of the page keeps working', async ({ page }) => {
