@@ -38,7 +38,7 @@ function measure(text) {
 }
 
 
-/** A fresh throttled page, counting response bytes (as sent: compressed) from `counting` on. */
+/** A fresh page (throttled later), counting response bytes (as sent: compressed) while `meter.on`. */
 async function fresh() {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -46,11 +46,13 @@ async function fresh() {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const meter = { on: false, bytes: 0, requests: 0 };
-  cdp.on('Network.loadingFinished', (e) => {
-    if (meter.on) {
-      meter.bytes += e.encodedDataLength;
-      meter.requests += 1;
-    }
+  // Playwright's events include a dedicated worker's requests (Pagefind searches in one), which
+  // a CDP session on the page does not see. Bytes as sent: headers and the encoded body.
+  context.on('requestfinished', async (request) => {
+    if (!meter.on) return;
+    const sizes = await request.sizes();
+    meter.bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+    meter.requests += 1;
   });
   return { context, page, cdp, meter };
 }
