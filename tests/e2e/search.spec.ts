@@ -1,7 +1,7 @@
 // Site search (issue 12): the header's combobox (keyboard, shortcuts, ARIA), the /search deep
 // link with filters, road-map results landing on their resource, paid words searchable only in
 // the browser that unlocked them, a failed index file with a retry, and axe on both.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { collectErrors, demoToken, latestFreeArticle, ready } from './helpers';
 
@@ -42,6 +42,9 @@ test('type in the header box and open a result with the keyboard alone', async (
   await page.keyboard.press('ArrowDown');
   await expect(box(page)).toHaveAttribute('aria-activedescendant', await first.getAttribute('id') ?? 'none');
   await expect(first).toHaveAttribute('aria-selected', 'true');
+  // Its marks still stand out from the chosen option's background.
+  const background = (l: Locator) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await background(first.locator('mark').first())).not.toBe(await background(first));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}(#.*)?$`));
   await expect(page.locator('main h1')).toHaveText(article.title);
@@ -62,6 +65,38 @@ test('Ctrl+K focuses the box, a prefix finds words, Escape closes then clears', 
   await expect(page.getByRole('listbox', { name: 'Search results' })).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(box(page)).toHaveValue('');
+});
+
+test('/ is a key like any other in an editable region, and the shortcut elsewhere', async ({ page }) => {
+  await home(page);
+  await page.evaluate(() => {
+    const add = (editable: string) => {
+      const el = document.createElement('div');
+      el.id = `ce-${editable}`;
+      el.tabIndex = 0;
+      el.setAttribute('contenteditable', editable);
+      el.textContent = 'x';
+      document.querySelector('main')!.append(el);
+    };
+    add('true');
+    add('false');
+  });
+  await page.locator('#ce-true').focus();
+  await page.keyboard.press('/');
+  await expect(page.locator('#ce-true')).toBeFocused();
+  await expect(page.locator('#ce-true')).toContainText('/');
+  await page.locator('#ce-false').focus();
+  await page.keyboard.press('/');
+  await expect(box(page)).toBeFocused();
+});
+
+test('"See all results" links to the words now in the box', async ({ page }) => {
+  await home(page);
+  await box(page).fill('Google');
+  await expect(options(page).first()).toBeVisible();
+  await box(page).fill('Google Colab');
+  await expect(options(page).filter({ hasText: 'Google Colab' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See all results' })).toHaveAttribute('href', /\/search\?q=Google%20Colab$/);
 });
 
 test('Enter without a chosen result opens the search page, a deep link that filters by kind', async ({ page }) => {
