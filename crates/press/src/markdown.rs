@@ -90,11 +90,6 @@ impl AnchorIds {
         }
         id
     }
-
-    /// Marks an id the author wrote as used.
-    fn keep(&mut self, id: &str) {
-        self.0.insert(id.to_string());
-    }
 }
 
 /// Renders Markdown, cut in two at the first top-level HTML block that is exactly `marker` (a
@@ -273,7 +268,14 @@ fn with_heading_ids<'a>(mut events: Vec<Event<'a>>, used: &mut AnchorIds) -> Vec
                 *slot = Some(CowStr::from(id));
             }
         } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            used.keep(id);
+            // An id the author wrote is kept when it is free; a reserved one (`sb-app`) or one
+            // already on the page gets a free one made from it, so ids stay unique.
+            let free = used.take(id);
+            if free != id.as_ref() {
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                    *slot = Some(CowStr::from(free));
+                }
+            }
         }
         i += 1;
     }
@@ -479,6 +481,19 @@ const CODE_CLASSES: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_explicit_heading_id_never_takes_a_reserved_or_used_id() {
+        let html =
+            render("## One {#sb-app}\n\n## Two {#notes}\n\n## Three {#notes}\n\n## Four {#main}\n")
+                .html;
+        assert!(!html.contains("id=\"sb-app\""), "{html}");
+        assert!(!html.contains("id=\"main\""), "{html}");
+        assert!(html.contains("id=\"sb-app-2\""), "{html}");
+        assert!(html.contains("id=\"main-2\""), "{html}");
+        assert_eq!(html.matches("id=\"notes\"").count(), 1, "{html}");
+        assert!(html.contains("id=\"notes-2\""), "{html}");
+    }
 
     #[test]
     fn anchor_ids_are_unique_and_never_the_pages_own() {
