@@ -153,7 +153,8 @@ fn import_command(source: ImportSource) -> Result<(), String> {
     use sb_press::import::substack;
     let weekly_title = weekly_title
         .map(|re| {
-            regex::Regex::new(&re).map_err(|e| format!("--weekly-title: not a regular expression: {e}"))
+            regex::Regex::new(&re)
+                .map_err(|e| format!("--weekly-title: not a regular expression: {e}"))
         })
         .transpose()?;
     let opts = substack::Options {

@@ -146,8 +146,7 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         tagline: &tagline,
         description: &description,
     };
-    let home =
-        crate::publisher_text::home(file, &doc, front.home.as_ref(), &defaults, &mut errors);
+    let home = crate::publisher_text::home(file, &doc, front.home.as_ref(), &defaults, &mut errors);
     let about =
         crate::publisher_text::about(file, &doc, front.about.as_ref(), &defaults, &mut errors);
     if !errors.is_empty() {

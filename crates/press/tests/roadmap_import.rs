@@ -26,8 +26,8 @@ fn readme() -> String {
 /// The README imported and given the sample's credit (`content/roadmap/credit.toml`), as
 /// `press build` does.
 fn import_text(md: &str) -> (Roadmap, Vec<ContentError>) {
-    let (mut r, warnings) =
-        import(Path::new("content/roadmap/README.md"), md, None).unwrap_or_else(|errors| {
+    let (mut r, warnings) = import(Path::new("content/roadmap/README.md"), md, None)
+        .unwrap_or_else(|errors| {
             panic!(
                 "{}",
                 errors
