@@ -37,8 +37,8 @@ function measure(text) {
   });
 }
 
-
-/** A fresh page (throttled later), counting response bytes (as sent: compressed) while `meter.on`. */
+/** The site in a fresh page, the app ready and idle, then the CPU throttled and the response
+ *  bytes (as sent: compressed) counted from here on. */
 async function fresh() {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -54,18 +54,18 @@ async function fresh() {
     meter.bytes += sizes.responseHeadersSize + sizes.responseBodySize;
     meter.requests += 1;
   });
-  return { context, page, cdp, meter };
-}
-
-/** Ours: focus the header box (loads the search chunk), then one input event with the whole
- *  query; "painted" is the first animation frame after the listbox has options (or says none). */
-async function ours(text) {
-  const { context, page, cdp, meter } = await fresh();
   await page.goto(url);
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 60000 });
   await page.waitForLoadState('networkidle');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   meter.on = true;
+  return { context, page, meter };
+}
+
+/** Ours: focus the header box (loads the search chunk), then one input event with the whole
+ *  query; "painted" is the first animation frame after the listbox has options (or says none). */
+async function ours(text) {
+  const { context, page, meter } = await fresh();
   const box = page.locator('#site-search');
   await box.focus();
   await page.waitForLoadState('networkidle');
@@ -88,12 +88,7 @@ async function ours(text) {
 /** Pagefind: `init()` (its "focus"), then `search()` and the fragments of the top results,
  *  rendered into a list; "painted" is the next animation frame. */
 async function pagefind(text) {
-  const { context, page, cdp, meter } = await fresh();
-  await page.goto(url);
-  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: 60000 });
-  await page.waitForLoadState('networkidle');
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  meter.on = true;
+  const { context, page, meter } = await fresh();
   await page.evaluate(async (path) => {
     window.__pf = await import(new URL(`${path}pagefind.js`, document.baseURI).href);
     await window.__pf.init();
