@@ -4,6 +4,7 @@
 //! page insert it and handle clicks once, on the list.
 
 use sb_model::search::SearchResult;
+use sb_model::text::escape_html as escape;
 
 /// Where the results go: the header's listbox, or the search page's list of links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,20 +82,5 @@ fn marked(text: &str, marks: &[(usize, usize)]) -> String {
         at = end;
     }
     out.push_str(&escape(text.get(at..).unwrap_or_default()));
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
     out
 }

@@ -2,6 +2,29 @@
 
 /// Words per minute used for the "N min read" estimate (a common figure for technical prose).
 pub const WORDS_PER_MINUTE: usize = 230;
+/// Escapes text for HTML (and XML) text and attribute values, dropping the characters XML 1.0
+/// forbids (see [`xml_char`]). Used by `press` for every page and feed it writes, and by the
+/// app for the search results it writes as HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| xml_char(c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether XML 1.0 allows the character: control characters but tab, line feed and carriage
+/// return (and U+FFFE, U+FFFF) make a feed reader reject the whole feed, so they are dropped.
+pub fn xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
 
 /// Turns a title into a URL slug: lowercase ASCII letters and digits separated by single dashes.
 /// Other characters are dropped; accented Latin letters keep their base letter.
@@ -60,6 +83,14 @@ pub fn reading_minutes(words: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn escape_html_escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            super::escape_html("<a href=\"x\">Tom & Jerry's\u{1}</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+
     use super::*;
 
     #[test]

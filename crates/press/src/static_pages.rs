@@ -18,21 +18,7 @@ use crate::feeds;
 use crate::prerender::{self, Page};
 use crate::site::Site;
 
-/// Escapes text for XML and HTML text and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| xml_char(c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use sb_model::text::{escape_html as escape, xml_char};
 
 /// An `<img>` of a published image, its size given so nothing shifts while it loads; `attrs`
 /// (`class="cover" decoding="async"`, …) go first.
@@ -49,12 +35,6 @@ pub fn img_tag(image: &sb_model::article::Image, alt: &str, attrs: &str) -> Stri
         image.width,
         image.height
     )
-}
-
-/// Whether XML 1.0 allows the character: control characters but tab, line feed and carriage
-/// return (and U+FFFE, U+FFFF) make a feed reader reject the whole feed, so they are dropped.
-pub fn xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// `sitemap.xml`: every page the app serves from the data.
