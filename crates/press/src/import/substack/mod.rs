@@ -496,16 +496,7 @@ impl Context<'_> {
                 tiers: self.tiers,
             },
         )
-        .map_err(|errors| {
-            format!(
-                "the converted post would not pass `press check`: {}",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        })?;
+        .map_err(|errors| would_not_pass("the converted post", &errors))?;
         Ok(Converted {
             rel,
             text,
@@ -640,16 +631,8 @@ impl Context<'_> {
         let text = format!("+++\n{}\n+++\n\n{}", front.join("\n"), intro.trim_end()) + "\n";
         let rel = format!("weeks/{slug}.md");
         let path = self.opts.content.join(&rel);
-        crate::weeks::load_with(&path, &text, self.tiers).map_err(|errors| {
-            format!(
-                "the weekly list would not pass `press check` ({})",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        })?;
+        crate::weeks::load_with(&path, &text, self.tiers)
+            .map_err(|errors| would_not_pass("the weekly list", &errors))?;
         Ok(Converted {
             rel,
             text,
@@ -779,6 +762,15 @@ fn flatten(md: &str) -> String {
 /// A one-line TOML string (titles and summaries are one line).
 fn toml_str(s: &str) -> String {
     toml::Value::String(flatten(s)).to_string()
+}
+
+/// Why a converted file is not written: what press's own check says of it.
+fn would_not_pass(what: &str, errors: &[crate::ContentError]) -> String {
+    let reasons: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    format!(
+        "{what} would not pass `press check`: {}",
+        reasons.join("; ")
+    )
 }
 
 #[cfg(test)]
