@@ -60,32 +60,34 @@ pub fn SearchPage() -> impl IntoView {
     let found = RwSignal::new(None::<Result<Found, Failed>>);
     let asked = StoredValue::new(0u64);
     let retry = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        retry.track();
-        let request = Request {
-            text: q(),
-            kinds: kind().into_iter().collect(),
-            topic: topic(),
-            limit: limit.get(),
-            opened: opened.searchable(),
-            layout: Layout::Links,
-        };
-        let n = asked.get_value() + 1;
-        asked.set_value(n);
-        spawn_local(async move {
-            let answer = engine::run_search(request).await;
-            if asked.get_value() == n {
-                found.set(Some(answer));
+    // One search per change of words, filters, "Show more" or retry; new words or filters start
+    // from the first results again.
+    Effect::new(
+        move |previous: Option<(String, Option<Kind>, Option<String>)>| {
+            retry.track();
+            let asked_for = (q(), kind(), topic());
+            if previous.is_some_and(|p| p != asked_for) {
+                limit.update_untracked(|l| *l = STEP);
             }
-        });
-    });
-    // A new query or filter starts from the first results again.
-    Effect::new(move |_| {
-        q();
-        kind();
-        topic();
-        limit.set(STEP);
-    });
+            let request = Request {
+                text: asked_for.0.clone(),
+                kinds: asked_for.1.into_iter().collect(),
+                topic: asked_for.2.clone(),
+                limit: limit.get(),
+                opened: opened.searchable(),
+                layout: Layout::Links,
+            };
+            let n = asked.get_value() + 1;
+            asked.set_value(n);
+            spawn_local(async move {
+                let answer = engine::run_search(request).await;
+                if asked.get_value() == n {
+                    found.set(Some(answer));
+                }
+            });
+            asked_for
+        },
+    );
     let go = move |q: String, kind: Option<Kind>, topic: Option<String>| {
         let mut params = vec![format!("q={}", browser::encode_query_value(&q))];
         if let Some(k) = kind {
