@@ -3,6 +3,7 @@
 //! [`sb_model::search`] ask for, keeps them for the page's lifetime, and ranks.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use sb_model::search::docs::{article_doc, week_entry_doc};
 use sb_model::search::{present, Fetched, Kind, LocalIndex, Query, Root, Step};
@@ -44,7 +45,7 @@ pub struct Failed(pub String);
 
 thread_local! {
     /// The root and every file fetched so far: the index does not change while the page is open.
-    static INDEX: RefCell<(Option<Root>, Fetched)> = RefCell::new((None, Fetched::default()));
+    static INDEX: RefCell<(Option<Rc<Root>>, Fetched)> = RefCell::new((None, Fetched::default()));
 }
 
 /// Runs a request. An empty query only loads this chunk (a search box calls it on focus).
@@ -90,16 +91,16 @@ pub async fn run_search(request: Request) -> Result<Found, Failed> {
     })
 }
 
-/// The root, fetched once.
-async fn root() -> Result<Root, Failed> {
+/// The root, fetched once and shared by every later query.
+async fn root() -> Result<Rc<Root>, Failed> {
     if let Some(root) = INDEX.with_borrow(|(root, _)| root.clone()) {
         return Ok(root);
     }
     let (_, text) = fetch_text(&sb_model::search::format::root_path())
         .await
         .map_err(failed)?;
-    let root = Root::decode(&text).map_err(|e| Failed(e.to_string()))?;
-    INDEX.with_borrow_mut(|(slot, _)| *slot = Some(root.clone()));
+    let root = Rc::new(Root::decode(&text).map_err(|e| Failed(e.to_string()))?);
+    INDEX.with_borrow_mut(|(slot, _)| *slot = Some(Rc::clone(&root)));
     Ok(root)
 }
 
