@@ -10,6 +10,7 @@ use leptos_router::{path, Lazy, NavigateOptions};
 use crate::api;
 use crate::browser;
 use crate::components::shell::{site_name, Shell, SiteData};
+use crate::offline::page::OfflineRoute;
 use crate::pages::about::AboutPage;
 use crate::pages::article::ArticlePage;
 use crate::pages::articles::ArticlesPage;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(SiteData(LocalResource::new(api::site)));
     Keys::provide();
     OpenedUnits::provide();
+    crate::offline::start();
     let base = browser::base_path();
     view! {
         <Title formatter=|text: String| format!("{text} · {}", site_name()) />
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/p/:slug") view=OldPostRedirect />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                     <Route path=path!("/unlock") view={Lazy::<UnlockRoute>::new()} />
+                    <Route path=path!("/offline") view={Lazy::<OfflineRoute>::new()} />
                     <Route path=path!("/embed/roadmap/:section?") view={Lazy::<EmbedRoute>::new()} />
                 </Routes>
             </Shell>

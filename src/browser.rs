@@ -160,6 +160,11 @@ pub fn site_name() -> String {
     NAME.with(Clone::clone)
 }
 
+/// Whether the browser says it has no network (a failed fetch is then "offline", not an error).
+pub fn is_offline() -> bool {
+    window().is_some_and(|w| !w.navigator().on_line())
+}
+
 fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }

@@ -5,6 +5,7 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::offline::shelf_view::ShelfView;
 
 #[component]
 pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
@@ -14,6 +15,20 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
                 <h2>"We couldn't find that"</h2>
                 <p>"It may have moved or never existed. " <Link href="/">"Go to the home page"</Link> "."</p>
                 <p class="notice-detail">{error.to_string()}</p>
+            </section>
+        }
+        .into_any();
+    }
+    if matches!(error, ApiError::Network { .. }) && crate::browser::is_offline() {
+        return view! {
+            <section class="notice notice-offline" role="alert">
+                <h2>"You're offline"</h2>
+                <p>
+                    "This page was not kept on this device, so it cannot open without a connection. "
+                    "These pages can:"
+                </p>
+                <ShelfView nested=true />
+                <button class="button" on:click=move |_| on_retry.run(())>"Try again"</button>
             </section>
         }
         .into_any();

@@ -10,6 +10,7 @@ use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::offline::update_notice::UpdateNotice;
 use crate::search::search_box::SearchBox;
 
 /// The site config, loaded once and shared through context.
@@ -55,6 +56,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         </main>
         <Show when=chrome>
             <Footer />
+            <UpdateNotice />
         </Show>
     }
 }

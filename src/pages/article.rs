@@ -14,6 +14,7 @@ use crate::components::cards::{ArticleMeta, DateTime};
 use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::Unsealed;
+use crate::offline::save_button::SaveButton;
 use crate::pages::article_extras::{PrevNext, ShareLinks, TableOfContents};
 use crate::paid::{opened_units, Opened, Unit};
 use crate::search::opened::{OpenedDoc, OpenedUnits};
@@ -93,7 +94,10 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
                 {meta.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
                 <ArticleMeta article=meta.clone() />
                 {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
-                <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
+                <div class="article-actions">
+                    <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
+                    <SaveButton path=format!("/articles/{slug}") />
+                </div>
             </header>
             {meta.cover.clone().map(|c| view! {
                 <img class="cover" src=c.src alt=c.alt width=c.width height=c.height decoding="async" />

@@ -11,6 +11,7 @@ use crate::browser;
 use crate::components::link::Link;
 use crate::components::paywall::audience;
 use crate::components::shell::SiteData;
+use crate::offline::page::ClearSaved;
 use crate::paid::Keys;
 
 /// The outcome shown after a key was offered.
@@ -172,10 +173,18 @@ pub fn UnlockPage() -> impl IntoView {
 #[component]
 fn KeyList() -> impl IntoView {
     let keys = Keys::expect();
+    let forgot_all = RwSignal::new(false);
     move || {
         let list = keys.0.get();
         if list.is_empty() {
-            return view! { <p class="key-list-empty">"No key is saved in this browser: paid content stays locked."</p> }.into_any();
+            return view! {
+                <p class="key-list-empty">"No key is saved in this browser: paid content stays locked."</p>
+                {move || (forgot_all.get() && crate::offline::worker::supported()).then(|| view! {
+                    <p>"Pages kept for offline reading stay on this device (paid parts in them stay locked without a key)."</p>
+                    <ClearSaved />
+                })}
+            }
+            .into_any();
         }
         view! {
             <ul class="key-list">
@@ -204,6 +213,7 @@ fn KeyList() -> impl IntoView {
             </ul>
             <button type="button" class="button" on:click=move |_| {
                 keys.forget_all();
+                forgot_all.set(true);
             }>"Forget all keys"</button>
         }
         .into_any()

@@ -15,6 +15,7 @@ use crate::components::cards::DateTime;
 use crate::components::fragment::scroll_to_fragment;
 use crate::components::loaded::Loaded;
 use crate::components::paywall::{audience, LockedNotice, UnsealFailure};
+use crate::offline::save_button::SaveButton;
 use crate::paid::{opened_units, Unit, UnsealError};
 use crate::search::opened::{OpenedDoc, OpenedUnits};
 
@@ -137,6 +138,7 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
                     <DateTime date=w.meta.date />
                     {count}
                 </p>
+                <SaveButton path=format!("/weekly/{slug}") />
             </header>
             <div class="prose" inner_html=w.intro_html.clone() on:click=browser::follow_in_page_link></div>
             {w

@@ -8,6 +8,7 @@ pub mod article;
 pub mod date;
 pub mod decode;
 pub mod embed;
+pub mod offline;
 pub mod paging;
 pub mod paths;
 pub mod paywall;

@@ -1,0 +1,42 @@
+//! The small notice a reader sees when a new deploy of the site is ready: reloading lets the
+//! new worker take over, so the new app never runs next to an old cache (and the old app never
+//! reads a newer deploy's data).
+
+use leptos::prelude::*;
+
+use super::{worker, UpdateWaiting};
+
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let waiting = expect_context::<UpdateWaiting>().0;
+    let reloading = RwSignal::new(false);
+    // The live region is always there, so a screen reader announces the notice when it fills.
+    view! {
+        <div class="update-notice-region" role="status">
+            <Show when=move || waiting.get()>
+                <div class="update-notice">
+                    <p>"A new version of this site is available."</p>
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        disabled=move || reloading.get()
+                        on:click=move |_| {
+                            reloading.set(true);
+                            worker::activate_update();
+                        }
+                    >
+                        {move || if reloading.get() { "Reloading…" } else { "Reload" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        aria-label="Later: keep reading this version"
+                        on:click=move |_| waiting.set(false)
+                    >
+                        "Later"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}

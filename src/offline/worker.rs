@@ -1,0 +1,174 @@
+//! The only calls to the service worker API: registering the site's worker, noticing a new
+//! deploy waiting to take over, and asking the worker questions (save a page, list what it
+//! holds). The worker itself is `public/sw.template.js`, filled in at build time
+//! (`xtask/src/offline.rs`); its messages are `{type: …}` objects answered on a
+//! `MessageChannel` port.
+
+use js_sys::{Array, Promise, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageChannel, MessageEvent, ServiceWorkerContainer, ServiceWorkerRegistration};
+
+/// How long an answer from the worker may take before the question counts as failed.
+const REPLY_TIMEOUT_MS: i32 = 15_000;
+/// How often an open tab asks whether a new deploy is out (the browser also checks on every
+/// page load).
+const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent outside secure contexts and in some private modes: then the site works online only.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+/// Whether this browser can keep pages for offline reading.
+pub fn supported() -> bool {
+    container().is_some()
+}
+
+/// Registers the worker for the site's base path, and calls `on_update` when a new deploy's
+/// worker has installed and waits for the reader to reload (now, or whenever it happens).
+pub fn register(on_update: impl Fn() + 'static) {
+    let Some(container) = container() else { return };
+    let base = crate::browser::base_path();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(&format!("{base}/"));
+    let promise = container.register_with_options(&format!("{base}/sw.js"), &options);
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(promise).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        watch_updates(&container, &registration, std::rc::Rc::new(on_update));
+    });
+}
+
+fn watch_updates(
+    container: &ServiceWorkerContainer,
+    registration: &ServiceWorkerRegistration,
+    on_update: std::rc::Rc<dyn Fn()>,
+) {
+    // A waiting worker matters only when an older one controls this page: the very first
+    // install activates on its own.
+    let controlled = {
+        let container = container.clone();
+        move || container.controller().is_some()
+    };
+    if registration.waiting().is_some() && controlled() {
+        on_update();
+    }
+    let reg = registration.clone();
+    let found = Closure::<dyn FnMut()>::new(move || {
+        let Some(installing) = reg.installing() else {
+            return;
+        };
+        let (worker, on_update, controlled) =
+            (installing.clone(), on_update.clone(), controlled.clone());
+        let changed = Closure::<dyn FnMut()>::new(move || {
+            if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                on_update();
+            }
+        });
+        installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+        changed.forget();
+    });
+    registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+    found.forget();
+    let reg = registration.clone();
+    let check = Closure::<dyn FnMut()>::new(move || {
+        let _ = reg.update();
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            check.as_ref().unchecked_ref(),
+            UPDATE_CHECK_MS,
+        );
+    }
+    check.forget();
+}
+
+/// Lets the waiting worker take over and reloads the page once it has (the new deploy's
+/// files then serve the page).
+pub fn activate_update() {
+    let Some(container) = container() else { return };
+    let reload = Closure::<dyn FnMut()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(ready) = container.ready() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        match registration.waiting() {
+            Some(waiting) => {
+                let message = JSON::parse(r#"{"type":"skip-waiting"}"#).unwrap_or_default();
+                let _ = waiting.post_message(&message);
+            }
+            // Nothing waits any more (another tab took the update): reload onto it.
+            None => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }
+        }
+    });
+}
+
+/// Sends `message` (a `{type: …}` object) to the active worker and returns its answer.
+pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String> {
+    let container = container().ok_or("This browser cannot keep pages offline.")?;
+    let ready = container.ready().map_err(describe)?;
+    let registration: ServiceWorkerRegistration = JsFuture::from(ready)
+        .await
+        .map_err(describe)?
+        .unchecked_into();
+    let worker = registration
+        .active()
+        .ok_or("The offline helper is not running yet: try again in a moment.")?;
+    let message = JSON::parse(&message.to_string()).map_err(describe)?;
+    let channel = MessageChannel::new().map_err(describe)?;
+    let port = channel.port1();
+    let answer = Promise::new(&mut |resolve, reject| {
+        let on_message = Closure::once_into_js(move |event: MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &event.data());
+        });
+        port.set_onmessage(Some(on_message.unchecked_ref()));
+        let on_timeout = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &"The offline helper did not answer.".into());
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.unchecked_ref(),
+                REPLY_TIMEOUT_MS,
+            );
+        }
+    });
+    worker
+        .post_message_with_transferable(&message, &Array::of1(&channel.port2()))
+        .map_err(describe)?;
+    let reply = JsFuture::from(answer).await.map_err(describe)?;
+    port.close();
+    let reply = JSON::stringify(&reply)
+        .map(String::from)
+        .map_err(describe)?;
+    serde_json::from_str(&reply).map_err(|e| e.to_string())
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "The offline helper failed.".to_string())
+}
