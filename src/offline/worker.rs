@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageChannel, MessageEvent, ServiceWorkerContainer, ServiceWorkerRegistration};
 
 /// How long an answer from the worker may take before the question counts as failed.
-const REPLY_TIMEOUT_MS: i32 = 15_000;
+const REPLY_TIMEOUT_MS: i32 = 10_000;
 /// How often an open tab asks whether a new deploy is out (the browser also checks on every
 /// page load).
 const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
@@ -122,11 +122,12 @@ pub fn activate_update() {
     });
 }
 
-/// Sends `message` (a `{type: …}` object) to the active worker and returns its answer.
+/// Sends `message` (a `{type: …}` object) to the active worker and returns its answer. Fails
+/// with a readable reason when the worker is not there or does not answer in time.
 pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String> {
     let container = container().ok_or("This browser cannot keep pages offline.")?;
     let ready = container.ready().map_err(describe)?;
-    let registration: ServiceWorkerRegistration = JsFuture::from(ready)
+    let registration: ServiceWorkerRegistration = JsFuture::from(within_timeout(ready))
         .await
         .map_err(describe)?
         .unchecked_into();
@@ -136,11 +137,27 @@ pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String
     let message = JSON::parse(&message.to_string()).map_err(describe)?;
     let channel = MessageChannel::new().map_err(describe)?;
     let port = channel.port1();
-    let answer = Promise::new(&mut |resolve, reject| {
+    let answer = Promise::new(&mut |resolve, _| {
         let on_message = Closure::once_into_js(move |event: MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &event.data());
         });
         port.set_onmessage(Some(on_message.unchecked_ref()));
+    });
+    worker
+        .post_message_with_transferable(&message, &Array::of1(&channel.port2()))
+        .map_err(describe)?;
+    let reply = JsFuture::from(within_timeout(answer)).await;
+    port.close();
+    let reply = JSON::stringify(&reply.map_err(describe)?)
+        .map(String::from)
+        .map_err(describe)?;
+    serde_json::from_str(&reply).map_err(|e| e.to_string())
+}
+
+/// `promise`, or a rejection after [`REPLY_TIMEOUT_MS`] (a worker that never starts or never
+/// answers must not leave a button waiting for ever).
+fn within_timeout(promise: Promise) -> Promise {
+    let timeout = Promise::new(&mut |_, reject| {
         let on_timeout = Closure::once_into_js(move || {
             let _ = reject.call1(&JsValue::NULL, &"The offline helper did not answer.".into());
         });
@@ -151,15 +168,7 @@ pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String
             );
         }
     });
-    worker
-        .post_message_with_transferable(&message, &Array::of1(&channel.port2()))
-        .map_err(describe)?;
-    let reply = JsFuture::from(answer).await.map_err(describe)?;
-    port.close();
-    let reply = JSON::stringify(&reply)
-        .map(String::from)
-        .map_err(describe)?;
-    serde_json::from_str(&reply).map_err(|e| e.to_string())
+    Promise::race(&Array::of2(&promise, &timeout))
 }
 
 fn describe(error: JsValue) -> String {
