@@ -2,31 +2,26 @@
 //!
 //! The browser app never parses Markdown or checks content; everything that can be decided at
 //! build time is decided here, and every problem is reported with file, line and field.
+//!
+//! The folders are layers; a folder uses only those below it (and `sb_model`), never one above:
+//!
+//! ```text
+//! import   the Substack importer                      may use content, render, paid, source
+//! publish  data folder, search index, feeds, pages    may use content, render, paid, source
+//! content  load and validate the content folder       may use render, paid, roadmap, source
+//! roadmap  the road map's README → roadmap.json        may use source
+//! paid     keyring, sealing, paid units               may use source
+//! render   Markdown → sanitized HTML, highlighting    sb_model only
+//! source   front matter, fields, file/line errors     sb_model only
+//! ```
 
-pub mod articles;
-pub mod error;
-pub mod feeds;
-pub mod fields;
-pub mod front_matter;
-pub mod highlight;
-pub mod images;
+pub mod content;
 pub mod import;
-pub mod internal_links;
-pub mod keyring;
-pub mod markdown;
 pub mod paid;
-pub mod prerender;
-pub mod publisher_text;
-pub mod redirects;
+pub mod publish;
+pub mod render;
 pub mod roadmap;
-pub mod seal;
-pub mod search_index;
-pub mod site;
-pub mod site_config;
-pub mod static_pages;
-pub mod synth_archive;
-pub mod topics;
-pub mod weeks;
+pub mod source;
 
-pub use error::{BuildError, ContentError};
-pub use site::{build, BuildReport};
+pub use publish::data::{build, BuildReport};
+pub use source::error::{BuildError, ContentError};

@@ -28,7 +28,7 @@ enum Command {
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
         /// The keyring that seals paid content (keep it outside the repository).
-        #[arg(long, env = sb_press::keyring::ENV)]
+        #[arg(long, env = sb_press::paid::keyring::ENV)]
         keyring: Option<PathBuf>,
         /// Allow the public demo keys (the sample's keyring, under any path) to seal: only to
         /// look at the sample content, never to publish. Without it press refuses them.
@@ -38,7 +38,7 @@ enum Command {
     /// Create and rotate the keys that seal paid content, and print subscribers' unlock links.
     Keyring {
         /// The keyring file.
-        #[arg(long, env = sb_press::keyring::ENV, global = true)]
+        #[arg(long, env = sb_press::paid::keyring::ENV, global = true)]
         keyring: Option<PathBuf>,
         #[command(subcommand)]
         action: KeyringAction,
@@ -210,13 +210,13 @@ fn keyring_path(path: Option<PathBuf>) -> Result<PathBuf, String> {
     path.ok_or_else(|| {
         format!(
             "no keyring given: pass --keyring <file> or set {}",
-            sb_press::keyring::ENV
+            sb_press::paid::keyring::ENV
         )
     })
 }
 
 fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), String> {
-    use sb_press::keyring::{today, Keyring};
+    use sb_press::paid::keyring::{today, Keyring};
     let path = keyring_path(path)?;
     match action {
         KeyringAction::Create { tiers } => {
@@ -259,7 +259,7 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
             let base_url = match base_url {
                 Some(url) => url,
                 None => {
-                    sb_press::site::load_config(&content)
+                    sb_press::content::load_config(&content)
                         .map_err(|e| e.to_string())?
                         .base_url
                 }
@@ -280,11 +280,11 @@ fn keyring_command(path: Option<PathBuf>, action: KeyringAction) -> Result<(), S
 fn load_keyring(
     path: Option<PathBuf>,
     allow_demo: bool,
-) -> Result<Option<sb_press::keyring::Keyring>, String> {
+) -> Result<Option<sb_press::paid::keyring::Keyring>, String> {
     let Some(path) = path else {
         return Ok(None);
     };
-    let ring = sb_press::keyring::Keyring::load(&path).map_err(|e| e.to_string())?;
+    let ring = sb_press::paid::keyring::Keyring::load(&path).map_err(|e| e.to_string())?;
     ring.check_not_demo(allow_demo).map_err(|e| e.to_string())?;
     if !ring.demo_keys().is_empty() {
         eprintln!(
@@ -295,7 +295,7 @@ fn load_keyring(
     Ok(Some(ring))
 }
 
-fn print_warnings(site: &sb_press::site::Site) {
+fn print_warnings(site: &sb_press::content::Site) {
     for w in &site.warnings {
         eprintln!("warning: {w}");
     }
@@ -323,10 +323,10 @@ fn main() -> ExitCode {
             keyring,
             demo_keyring,
         } => load_keyring(keyring, demo_keyring).and_then(|keyring| {
-            sb_press::site::load(&content)
+            sb_press::content::load(&content)
                 .and_then(|site| {
                     print_warnings(&site);
-                    sb_press::site::write(&site, &out, keyring.as_ref())
+                    sb_press::publish::data::write(&site, &out, keyring.as_ref())
                 })
                 .map(|r| {
                     println!(
@@ -343,7 +343,7 @@ fn main() -> ExitCode {
                 .map_err(|e| e.to_string())
         }),
         Command::Keyring { keyring, action } => keyring_command(keyring, action),
-        Command::Check { content } => sb_press::site::load(&content)
+        Command::Check { content } => sb_press::content::load(&content)
             .map(|s| {
                 print_warnings(&s);
                 println!(
@@ -354,8 +354,8 @@ fn main() -> ExitCode {
                 );
             })
             .map_err(|e| e.to_string()),
-        Command::Pages { content, dist } => sb_press::site::load(&content)
-            .and_then(|s| sb_press::static_pages::write_all(&s, &dist))
+        Command::Pages { content, dist } => sb_press::content::load(&content)
+            .and_then(|s| sb_press::publish::static_pages::write_all(&s, &dist))
             .map(|n| {
                 println!(
                     "press: {n} feed, sitemap and entry files written to {}",
@@ -367,9 +367,9 @@ fn main() -> ExitCode {
             content,
             articles,
             out,
-        } => sb_press::site::load(&content)
-            .map(|s| sb_press::synth_archive::with_synthetic_articles(s, articles))
-            .and_then(|s| sb_press::site::write(&s, &out, None))
+        } => sb_press::content::load(&content)
+            .map(|s| sb_press::publish::synth_archive::with_synthetic_articles(s, articles))
+            .and_then(|s| sb_press::publish::data::write(&s, &out, None))
             .map(|r| {
                 println!(
                     "press: synthetic archive of {} articles, {} files written to {}",
@@ -386,7 +386,7 @@ fn main() -> ExitCode {
             resources,
             html,
             out,
-        } => sb_press::search_index::synth::command(
+        } => sb_press::publish::search_index::synth::command(
             &content,
             &out,
             html.as_deref(),
@@ -397,7 +397,7 @@ fn main() -> ExitCode {
             data,
             limit,
             queries,
-        } => sb_press::search_index::plan::command(&data, limit, &queries),
+        } => sb_press::publish::search_index::plan::command(&data, limit, &queries),
         Command::SynthRoadmap { resources, out } => synth_roadmap(resources, &out),
     };
     match result {

@@ -3,8 +3,8 @@
 //! entries only, and every link and image absolute.
 
 use feed_rs::model::{Entry, Feed};
-use sb_press::feeds::{atom, rss};
-use sb_press::site::{load, Site};
+use sb_press::content::{load, Site};
+use sb_press::publish::feeds::{atom, rss};
 
 mod common;
 use common::{edited_fixture, sample_content};

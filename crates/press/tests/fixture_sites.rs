@@ -74,7 +74,7 @@ fn rebuild_replaces_stale_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("data");
     build(&fixture("minimal"), &out).unwrap();
-    assert!(out.join(sb_press::site::OUTPUT_MARKER).is_file());
+    assert!(out.join(sb_press::publish::data::OUTPUT_MARKER).is_file());
     fs::write(out.join("articles/deleted-article.json"), "{}").unwrap();
     fs::write(out.join("notes.txt"), "").unwrap();
     build(&fixture("minimal"), &out).unwrap();
@@ -120,7 +120,7 @@ fn build_never_deletes_a_folder_it_did_not_write() {
     let out = dir.path().join("empty");
     fs::create_dir(&out).unwrap();
     build(&fixture("minimal"), &out).unwrap();
-    fs::remove_file(out.join(sb_press::site::OUTPUT_MARKER)).unwrap();
+    fs::remove_file(out.join(sb_press::publish::data::OUTPUT_MARKER)).unwrap();
     build(&fixture("minimal"), &out).unwrap();
 }
 

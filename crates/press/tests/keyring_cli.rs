@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use sb_model::paywall::UnlockKey;
-use sb_press::keyring::Keyring;
+use sb_press::paid::keyring::Keyring;
 
 fn press(keyring: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_press"))

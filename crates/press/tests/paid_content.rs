@@ -9,7 +9,7 @@ use sb_model::paywall::{
     article_doc, week_doc, week_entry_slot, PaidBody, Sealed, ARTICLE_BODY_SLOT,
 };
 use sb_model::{Article, Week, WeekEntry};
-use sb_press::seal::{open, OpenError};
+use sb_press::paid::seal::{open, OpenError};
 use sb_press::BuildError;
 
 mod common;
@@ -57,13 +57,13 @@ fn no_canary_in_the_published_data_or_pages_but_every_one_is_sealed() {
     let planted = canaries(&content);
     assert!(planted.len() >= 8, "{planted:?}");
     let (dir, data) = sealed_sample();
-    let site = sb_press::site::load(&content).unwrap();
+    let site = sb_press::content::load(&content).unwrap();
     fs::write(
         dir.path().join("index.html"),
         "<!DOCTYPE html><html><head><title>T</title>\n<meta name=\"description\" content=\"D\">\n</head><body></body></html>",
     )
     .unwrap();
-    sb_press::static_pages::write_all(&site, dir.path()).unwrap();
+    sb_press::publish::static_pages::write_all(&site, dir.path()).unwrap();
 
     for file in files_under(dir.path()) {
         let text = String::from_utf8_lossy(&fs::read(&file).unwrap()).to_lowercase();

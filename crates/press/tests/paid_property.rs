@@ -156,7 +156,7 @@ fn paid_entry(case: &Case) -> String {
 fn open(doc: &str, slot: &str, sealed: &sb_model::paywall::Sealed) -> Vec<u8> {
     let ring = demo_keyring();
     let key = ring.find(&sealed.tier, &sealed.kid).expect("a demo key");
-    sb_press::seal::open(&key.key, doc, slot, sealed).expect("the unit opens")
+    sb_press::paid::seal::open(&key.key, doc, slot, sealed).expect("the unit opens")
 }
 
 /// Builds the site for one case and checks the promise; `Err` says what broke.
@@ -175,14 +175,14 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     if let Err(e) = build(&content, &data) {
         return Err(TestCaseError::fail(format!("{e}\n--- article:\n{text}")));
     }
-    let site = sb_press::site::load(&content).unwrap();
+    let site = sb_press::content::load(&content).unwrap();
     fs::write(
         dir.path().join("index.html"),
         "<!DOCTYPE html><html><head><title>T</title>\n\
          <meta name=\"description\" content=\"D\">\n</head><body></body></html>",
     )
     .unwrap();
-    sb_press::static_pages::write_all(&site, dir.path()).unwrap();
+    sb_press::publish::static_pages::write_all(&site, dir.path()).unwrap();
 
     let canary = case.canary.to_lowercase();
     let files = files_under(dir.path());

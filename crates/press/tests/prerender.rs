@@ -5,8 +5,9 @@
 use std::fs;
 use std::path::Path;
 
-use sb_press::site::{load, Site};
-use sb_press::static_pages::{escape, route_paths, write_all};
+use sb_model::text::escape_html;
+use sb_press::content::{load, Site};
+use sb_press::publish::static_pages::{route_paths, write_all};
 
 mod common;
 use common::{files_under, sample_content};
@@ -60,7 +61,7 @@ fn every_entry_is_one_prerendered_wrapper_with_its_own_head() {
             !html.contains("Site description"),
             "/{path}: its own description"
         );
-        let url = escape(&format!("{base}{path}"));
+        let url = escape_html(&format!("{base}{path}"));
         assert!(
             html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
             "/{path}"
@@ -116,14 +117,14 @@ fn each_route_preloads_the_json_the_app_fetches_there() {
 #[test]
 fn pages_hold_their_content_and_link_on() {
     let (dir, site) = built();
-    let title = |a: &sb_model::Article| escape(&a.meta.title);
+    let title = |a: &sb_model::Article| escape_html(&a.meta.title);
     // Home: the latest article, the latest week, more articles.
     let home = page(dir.path(), "");
     assert!(home.contains(
         "<title>The engineering behind real-world machine learning · Society&#39;s Backend</title>"
     ));
     assert!(main_of(&home).contains(&title(&site.articles[0])));
-    assert!(main_of(&home).contains(&escape(&site.weeks[0].meta.title)));
+    assert!(main_of(&home).contains(&escape_html(&site.weeks[0].meta.title)));
     assert!(main_of(&home).contains(&format!("href=\"articles/{}\"", site.articles[1].meta.slug)));
     // The archive: four a page, the rest on page 2, linked both ways.
     let (first, second) = (
@@ -172,7 +173,7 @@ fn pages_hold_their_content_and_link_on() {
         let html = page(dir.path(), &format!("weekly/{}", w.meta.slug));
         for e in w.sections.iter().flat_map(|s| &s.entries) {
             assert!(
-                main_of(&html).contains(&format!(">{}</a>", escape(&e.title))),
+                main_of(&html).contains(&format!(">{}</a>", escape_html(&e.title))),
                 "{}",
                 e.title
             );
@@ -201,7 +202,7 @@ fn pages_hold_their_content_and_link_on() {
         .take(4)
         .all(|a| main_of(&hardware).contains(&title(a))));
     // About, unlock, 404s.
-    assert!(main_of(&page(dir.path(), "about")).contains(&escape(&site.config.author.name)));
+    assert!(main_of(&page(dir.path(), "about")).contains(&escape_html(&site.config.author.name)));
     assert!(main_of(&page(dir.path(), "unlock")).contains("Unlock paid content"));
     let not_found = fs::read_to_string(dir.path().join("404.html")).unwrap();
     assert!(main_of(&not_found).contains("Page not found"));
@@ -251,14 +252,14 @@ fn the_road_map_lists_every_resource_with_its_links() {
         );
         for r in &roadmap.resources {
             assert!(
-                html.contains(&format!("href=\"{}\"", escape(&r.links[0].url))),
+                html.contains(&format!("href=\"{}\"", escape_html(&r.links[0].url))),
                 "/{path}: {}",
                 r.id
             );
         }
         for s in &roadmap.sections {
             assert!(
-                html.contains(&format!(">{}</span>", escape(&s.title))),
+                html.contains(&format!(">{}</span>", escape_html(&s.title))),
                 "/{path}: {}",
                 s.id
             );

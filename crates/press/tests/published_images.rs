@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use sb_press::images::samples;
+use sb_press::content::images::samples;
 use sb_press::BuildError;
 
 mod common;

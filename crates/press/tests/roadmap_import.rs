@@ -480,7 +480,7 @@ fn build_writes_roadmap_json_and_license() {
     copy_dir(&content_dir(), &content);
     let out = dir.path().join("data");
 
-    let site = sb_press::site::load(&content).unwrap();
+    let site = sb_press::content::load(&content).unwrap();
     assert_eq!(site.warnings.len(), 3);
     let report = common::build(&content, &out).unwrap();
     assert_eq!(report.resources, 69);

@@ -141,7 +141,7 @@ fn paid_text_never_enters_the_index_not_even_as_a_term() {
 #[test]
 fn an_unlocked_unit_is_found_locally_only() {
     let (_dir, data) = planted_sample();
-    let site = sb_press::site::load(&{
+    let site = sb_press::content::load(&{
         // The same content as the planted sample: its paid text, as a reader's browser opens it.
         let dir = data.parent().unwrap().join("content");
         assert!(dir.is_dir());
@@ -308,8 +308,8 @@ fn the_root_is_small_and_every_built_file_is_checked_when_damaged() {
 
 #[test]
 fn documents_are_the_published_ones() {
-    let site = sb_press::site::load(&sample_content()).unwrap();
-    let docs = sb_press::search_index::documents(&site);
+    let site = sb_press::content::load(&sample_content()).unwrap();
+    let docs = sb_press::publish::search_index::documents(&site);
     let free_entries: usize = site
         .weeks
         .iter()

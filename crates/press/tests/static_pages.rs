@@ -3,13 +3,13 @@
 
 use std::fs;
 
-use sb_press::site::load;
-use sb_press::static_pages::write_all;
+use sb_press::content::load;
+use sb_press::publish::static_pages::write_all;
 
 mod common;
 use common::sample_content;
 
-fn built() -> (tempfile::TempDir, sb_press::site::Site) {
+fn built() -> (tempfile::TempDir, sb_press::content::Site) {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("index.html"),

@@ -217,8 +217,8 @@ fn built_site(content: &Path, root: &Path) -> (PathBuf, PathBuf) {
         "# the shipped rules\n/embed/*  /embed/404.html  404\n/*  /404.html  404\n",
     )
     .unwrap();
-    let site = sb_press::site::load(content).unwrap();
-    sb_press::static_pages::write_all(&site, &dist).unwrap();
+    let site = sb_press::content::load(content).unwrap();
+    sb_press::publish::static_pages::write_all(&site, &dist).unwrap();
     (data, dist)
 }
 
@@ -265,7 +265,7 @@ fn old_addresses_redirect_on_every_host() {
     let redirect = "/p/everything-at-once  /articles/everything-at-once  301";
     let at = rules.find(redirect).expect(&rules);
     assert!(at < rules.find("/*  /404.html  404").unwrap(), "{rules}");
-    let map = fs::read_to_string(dist.join(sb_press::redirects::NGINX_MAP)).unwrap();
+    let map = fs::read_to_string(dist.join(sb_press::content::redirects::NGINX_MAP)).unwrap();
     assert!(
         map.contains("\"/p/everything-at-once\" \"/articles/everything-at-once\";"),
         "{map}"
@@ -416,7 +416,7 @@ fn drafts_import_only_when_asked_and_never_into_the_published_folders() {
     assert!(read(&content, "drafts/an-unfinished-draft.md").contains("Half a thought"));
     assert!(!read(&content, "redirects.toml").contains("an-unfinished-draft"));
     // The site still builds: drafts are not published.
-    let site = sb_press::site::load(&content).unwrap();
+    let site = sb_press::content::load(&content).unwrap();
     assert!(site
         .articles
         .iter()

@@ -9,9 +9,9 @@ use sb_model::Roadmap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::ContentError;
-use crate::fields;
-use crate::front_matter::Document;
+use crate::source::error::ContentError;
+use crate::source::fields;
+use crate::source::front_matter::Document;
 
 /// The file's name in the road map folder.
 pub const FILE: &str = "credit.toml";
@@ -28,7 +28,7 @@ struct CreditFront {
 /// Reads `credit.toml`.
 pub fn load(file: &Path, text: &str) -> Result<Credit, Vec<ContentError>> {
     let doc = Document::whole_toml(text);
-    let front: CreditFront = crate::front_matter::parse(file, &doc).map_err(|e| vec![e])?;
+    let front: CreditFront = crate::source::front_matter::parse(file, &doc).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
     let mut keep =
         |r: Result<String, ContentError>| r.map_err(|e| errors.push(e)).unwrap_or_default();

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sb_press::keyring::Keyring;
+use sb_press::paid::keyring::Keyring;
 use sb_press::{BuildError, BuildReport};
 use serde_json::Value;
 

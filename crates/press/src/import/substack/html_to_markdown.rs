@@ -1314,7 +1314,7 @@ mod tests {
     fn a_heading_cannot_set_attributes() {
         let out = md("<h2>Title {#sb-app data-x=1}</h2>");
         assert_eq!(out, "## Title &#123;#sb-app data-x=1}\n");
-        let html = crate::markdown::render(&out).html;
+        let html = crate::render::markdown::render(&out).html;
         assert!(!html.contains("id=\"sb-app\""), "{html}");
         assert!(html.contains("Title {#sb-app data-x=1}"), "{html}");
     }
@@ -1326,7 +1326,7 @@ mod tests {
             out,
             "\\<script\\>alert(1)\\</script\\> \\*not bold\\* \\[x\\](y) \\&lt;\n\n1\\. not a list\n\n\\# not a heading\n"
         );
-        let html = crate::markdown::render(&out).html;
+        let html = crate::render::markdown::render(&out).html;
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
     }
@@ -1415,7 +1415,7 @@ mod tests {
             body.paid.as_deref(),
             Some("Paid[^2].\n\n[^2]: Paid source.\n\n    Second para.\n")
         );
-        let rendered = crate::markdown::render(&body.free).html;
+        let rendered = crate::render::markdown::render(&body.free).html;
         assert!(rendered.contains("footnote"), "{rendered}");
     }
 

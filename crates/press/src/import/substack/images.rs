@@ -8,13 +8,14 @@ use std::path::Path;
 use std::process::Command;
 
 use super::manifest::sha256;
+use crate::render::local_images;
 
 /// The folder under `content/images/` downloaded images go to.
 pub const DIR: &str = "substack";
 
 /// Downloads `url` (once: a file already there is reused) and returns the Markdown path.
 pub fn download(content: &Path, url: &str) -> Result<String, String> {
-    let dir = content.join(crate::images::DIR).join(DIR);
+    let dir = content.join(local_images::DIR).join(DIR);
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let stem: String = url
         .split(['?', '#'])
@@ -43,7 +44,7 @@ pub fn download(content: &Path, url: &str) -> Result<String, String> {
     for ext in ["png", "jpg", "gif", "webp", "avif", "svg"] {
         let name = format!("{stem}.{ext}");
         if dir.join(&name).is_file() {
-            return Ok(format!("{}/{DIR}/{name}", crate::images::DIR));
+            return Ok(format!("{}/{DIR}/{name}", local_images::DIR));
         }
     }
     let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| e.to_string())?;
@@ -63,11 +64,11 @@ pub fn download(content: &Path, url: &str) -> Result<String, String> {
     // The type comes from the bytes, the way press checks published images.
     let ext = ["png", "jpg", "gif", "webp", "avif", "svg"]
         .into_iter()
-        .find(|ext| crate::images::check(&format!("x.{ext}"), &bytes).is_ok())
+        .find(|ext| crate::content::images::check(&format!("x.{ext}"), &bytes).is_ok())
         .ok_or("not an image press publishes")?;
     let name = format!("{stem}.{ext}");
     tmp.persist(dir.join(&name)).map_err(|e| e.to_string())?;
-    Ok(format!("{}/{DIR}/{name}", crate::images::DIR))
+    Ok(format!("{}/{DIR}/{name}", local_images::DIR))
 }
 
 /// curl's arguments: no `.curlrc` (`-q`, which must come first), no URL globbing (a

@@ -25,8 +25,8 @@ use regex::Regex;
 use sb_model::text::{is_slug, slugify};
 use sb_model::Date;
 
-use crate::articles::PAYWALL_MARKER;
-use crate::redirects::Redirect;
+use crate::content::articles::PAYWALL_MARKER;
+use crate::content::redirects::Redirect;
 use csv::PostRow;
 use export::Export;
 use manifest::{Decision, Manifest};
@@ -131,7 +131,7 @@ pub fn run(opts: &Options) -> Result<Report, String> {
 
     let mut manifest = Manifest::load(&opts.content)?;
     // Checked before anything is written: the old addresses go there at the end.
-    crate::redirects::read_plain(&opts.content)
+    crate::content::redirects::read_plain(&opts.content)
         .map_err(|e| format!("{e}: fix it (or move it away) and run the import again"))?;
     let mut report = Report::default();
     for d in &damaged {
@@ -178,13 +178,14 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     // The manifest first: the posts are written, and a later run must know they are its own.
     let manifest_path = manifest.save(&opts.content)?;
     if !ctx.redirects.is_empty() {
-        let path = crate::redirects::upsert(&opts.content, &ctx.redirects).map_err(|e| {
-            format!(
-                "{e}: the posts were imported (and recorded in {}), but their old addresses \
+        let path =
+            crate::content::redirects::upsert(&opts.content, &ctx.redirects).map_err(|e| {
+                format!(
+                    "{e}: the posts were imported (and recorded in {}), but their old addresses \
                  were not added: run the import again",
-                manifest::FILE
-            )
-        })?;
+                    manifest::FILE
+                )
+            })?;
         report.redirects = ctx.redirects.len();
         report.files.push(path.display().to_string());
     }
@@ -216,7 +217,7 @@ fn site_tiers(content: &Path) -> Result<Vec<String>, String> {
             content.display()
         ));
     }
-    crate::site::load_config(content)
+    crate::content::load_config(content)
         .map(|c| c.tiers.into_iter().map(|t| t.id).collect())
         .map_err(|e| format!("{e}\nFix site.toml first: the import checks posts against it."))
 }
@@ -329,7 +330,7 @@ impl Context<'_> {
         }
         let date = match row.date {
             Some(d) => d,
-            None => crate::keyring::today(),
+            None => crate::paid::keyring::today(),
         };
         let weekly = row.is_published
             && self
@@ -411,7 +412,7 @@ impl Context<'_> {
                     .push("the podcast address is not a web address: left out".into()),
             }
         }
-        let words = |md: &str| crate::markdown::render(md).words;
+        let words = |md: &str| crate::render::markdown::render(md).words;
         let summary_needed;
         let body_text = match (tier, paid) {
             (None, None) => {
@@ -488,10 +489,10 @@ impl Context<'_> {
         let text = format!("+++\n{}\n+++\n\n{}", front.join("\n"), body_text.trim_end()) + "\n";
         let rel = format!("{dir}/{slug}.md");
         let path = self.opts.content.join(&rel);
-        crate::articles::load_with(
+        crate::content::articles::load_with(
             &path,
             &text,
-            crate::articles::Known {
+            crate::content::articles::Known {
                 topics: None,
                 tiers: self.tiers,
             },
@@ -631,7 +632,7 @@ impl Context<'_> {
         let text = format!("+++\n{}\n+++\n\n{}", front.join("\n"), intro.trim_end()) + "\n";
         let rel = format!("weeks/{slug}.md");
         let path = self.opts.content.join(&rel);
-        crate::weeks::load_with(&path, &text, self.tiers)
+        crate::content::weeks::load_with(&path, &text, self.tiers)
             .map_err(|errors| would_not_pass("the weekly list", &errors))?;
         Ok(Converted {
             rel,
@@ -698,7 +699,7 @@ impl Context<'_> {
             let slug = row.substack_slug();
             let from = format!("/p/{slug}");
             // Two rows with one slug (Substack's are unique): the first keeps the address.
-            if crate::redirects::is_path_segment(slug)
+            if crate::content::redirects::is_path_segment(slug)
                 && !self.redirects.iter().any(|r| r.from == from)
             {
                 self.redirects.push(Redirect {
