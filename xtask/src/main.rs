@@ -15,6 +15,7 @@
 
 mod bench;
 mod nginx;
+mod offline;
 mod run;
 mod site;
 mod split;

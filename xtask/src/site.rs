@@ -77,6 +77,7 @@ pub fn build(base: &str, out: &Path, fallback: Fallback) -> Result<PathBuf> {
     crate::split::build_app(out, &base)?;
     finish_dist(out, &base)?;
     press(&["pages", "--content", "content", "--dist"], out)?;
+    crate::offline::write(out, &base)?;
     let mut secrets = keyring_secrets(&root().join(DEMO_KEYRING))?;
     if let Some(keyring) = &keyring {
         secrets.extend(keyring_secrets(Path::new(keyring))?);
@@ -223,9 +224,17 @@ pub fn externalize_module_script(
 
 /// A stable 64-bit content hash for cache-busting file names.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
+    fnv1a_continue(FNV1A_START, bytes)
+}
+
+/// fnv1a's starting value, for a hash over several pieces with [`fnv1a_continue`].
+pub const FNV1A_START: u64 = 0xcbf29ce484222325;
+
+/// Goes on hashing `bytes` from `hash` (fnv1a over pieces: the pieces' concatenation).
+pub fn fnv1a_continue(hash: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(hash, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
 }
 
 #[cfg(test)]
