@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::paths::page;
+
 /// One raw entry of the worker's caches, as its `list` reply carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CachedEntry {
@@ -110,8 +112,8 @@ fn data_page_path(data: &str) -> Option<String> {
         return None;
     }
     match dir {
-        "articles" => Some(format!("/articles/{slug}")),
-        "weeks" => Some(format!("/weekly/{slug}")),
+        "articles" => Some(page::article(slug)),
+        "weeks" => Some(page::week(slug)),
         _ => None,
     }
 }
@@ -122,11 +124,12 @@ pub fn kind_of(path: &str) -> ShelfKind {
         path.strip_prefix(prefix)
             .is_some_and(|slug| !slug.is_empty() && !slug.contains('/'))
     };
-    if second("/articles/") {
+    let roadmap = page::roadmap();
+    if second(&format!("{}/", page::articles())) {
         ShelfKind::Article
-    } else if second("/weekly/") {
+    } else if second(&format!("{}/", page::weekly())) {
         ShelfKind::Week
-    } else if path == "/roadmap" || path.starts_with("/roadmap/") {
+    } else if path == roadmap || path.starts_with(&format!("{roadmap}/")) {
         ShelfKind::Roadmap
     } else {
         ShelfKind::Other

@@ -5,6 +5,7 @@
 use super::build::{clip, SourceDoc};
 use super::format::{DocRecord, Kind, Passage};
 use crate::article::ArticleSummary;
+use crate::paths::page;
 use crate::roadmap::Roadmap;
 use crate::week::{WeekEntry, WeekSummary};
 
@@ -14,20 +15,20 @@ pub const EXCERPT_CHARS: usize = 220;
 pub const PASSAGE_CHARS: usize = 200;
 
 pub fn article_url(slug: &str) -> String {
-    format!("/articles/{slug}")
+    page::article(slug)
 }
 
 pub fn week_entry_url(week_slug: &str, entry_id: &str) -> String {
-    format!("/weekly/{week_slug}#{entry_id}")
+    format!("{}#{entry_id}", page::week(week_slug))
 }
 
 /// The road-map explorer's permalink of a resource placed in `section`.
 pub fn roadmap_url(section: &str, resource: &str) -> String {
-    format!("/roadmap/{section}/{resource}")
+    page::roadmap_resource(section, resource)
 }
 
 pub fn topic_url(slug: &str) -> String {
-    format!("/topics/{slug}")
+    page::topic(slug)
 }
 
 /// The plain text of sanitized HTML and its passages: the text before the first heading, then

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser, Tag};
+use sb_model::paths::page;
 
 use crate::source::error::{line_of, ContentError};
 use crate::source::front_matter;
@@ -19,31 +20,35 @@ pub struct KnownPages {
     pub roadmap_sections: HashSet<String>,
 }
 
-const FIXED_PAGES: [&str; 7] = [
-    "/",
-    "/articles",
-    "/weekly",
-    "/topics",
-    "/about",
-    "/roadmap",
-    "/feed.xml",
-];
+/// The RSS feed, which Markdown may link like a page.
+const FEED: &str = "feed.xml";
 
 impl KnownPages {
     /// Why `path` (a site-absolute link, fragment and query removed) points nowhere, if it does.
     fn problem(&self, path: &str) -> Option<String> {
         let path = path.trim_end_matches('/');
         let path = if path.is_empty() { "/" } else { path };
-        if FIXED_PAGES.contains(&path) {
+        let (kind, rest) = path[1..].split_once('/').unwrap_or((&path[1..], ""));
+        // The home page, the indexes, About and the feed.
+        if rest.is_empty()
+            && matches!(
+                kind,
+                "" | page::ARTICLES
+                    | page::WEEKLY
+                    | page::TOPICS
+                    | page::ABOUT
+                    | page::ROADMAP
+                    | FEED
+            )
+        {
             return None;
         }
-        let (kind, rest) = path[1..].split_once('/').unwrap_or((&path[1..], ""));
         let slug = rest.split('/').next().unwrap_or("");
         let known = match kind {
-            "articles" => self.articles.contains(slug),
-            "weekly" => self.weeks.contains(slug),
-            "topics" => self.topics.contains(slug),
-            "roadmap" => self.roadmap_sections.contains(slug),
+            page::ARTICLES => self.articles.contains(slug),
+            page::WEEKLY => self.weeks.contains(slug),
+            page::TOPICS => self.topics.contains(slug),
+            page::ROADMAP => self.roadmap_sections.contains(slug),
             _ => false,
         };
         (!known).then(|| format!("the link `{path}` points to no page of the site"))

@@ -6,7 +6,9 @@
 
 use std::path::Path;
 
+use sb_model::paths::page;
 use sb_model::site::{AboutText, HomeText, Offer, OfferLink};
+use sb_model::text::escape_html;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -14,7 +16,6 @@ use crate::render::markdown;
 use crate::source::error::ContentError;
 use crate::source::fields;
 use crate::source::front_matter::Document;
-use sb_model::text::escape_html;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,16 +54,18 @@ struct OfferFront {
 }
 
 /// The pages an offer may link to.
-const LINKABLE: [&str; 8] = [
-    "/",
-    "/articles",
-    "/weekly",
-    "/topics",
-    "/roadmap",
-    "/about",
-    "/search",
-    "/unlock",
-];
+fn linkable() -> [String; 8] {
+    [
+        page::home(),
+        page::articles(),
+        page::weekly(),
+        page::topics(),
+        page::roadmap(),
+        page::about(),
+        page::search(),
+        page::unlock(),
+    ]
+}
 
 /// The site's facts the defaults come from.
 pub struct Defaults<'a> {
@@ -165,14 +168,15 @@ pub fn about(
                 (None, None) => None,
                 (Some(path), Some(label)) => {
                     let p = path.get_ref().trim().to_string();
-                    if !LINKABLE.contains(&p.as_str()) {
+                    let linkable = linkable();
+                    if !linkable.contains(&p) {
                         r.errors.push(ContentError::new(
                             file,
                             fields::line_in_file(doc, path.span()),
                             Some("about.offers.link"),
                             format!(
                                 "`{p}` is not one of the site's pages: {}",
-                                LINKABLE.join(", ")
+                                linkable.join(", ")
                             ),
                         ));
                     }

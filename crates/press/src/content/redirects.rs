@@ -10,6 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use sb_model::paths::{self, page};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -71,15 +72,15 @@ fn is_site_path(p: &str) -> bool {
 
 /// The first segments of the site's own pages: no redirect may start there.
 const OWN_PREFIXES: [&str; 16] = [
-    "articles",
-    "weekly",
-    "topics",
-    "roadmap",
-    "about",
-    "search",
-    "unlock",
-    "embed",
-    "data",
+    page::ARTICLES,
+    page::WEEKLY,
+    page::TOPICS,
+    page::ROADMAP,
+    page::ABOUT,
+    page::SEARCH,
+    page::UNLOCK,
+    page::EMBED,
+    paths::DATA_DIR,
     "feed.xml",
     "atom.xml",
     "sitemap.xml",
@@ -165,11 +166,13 @@ fn target_problem(to: &str, known: &KnownPages) -> Option<String> {
     let mut parts = path.trim_start_matches('/').splitn(2, '/');
     let (kind, slug) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let ok = match (kind, slug) {
-        ("" | "articles" | "weekly" | "topics" | "about" | "roadmap", "") => true,
-        ("articles", s) => known.articles.contains(s),
-        ("weekly", s) => known.weeks.contains(s),
-        ("topics", s) => known.topics.contains(s),
-        ("roadmap", s) => known.roadmap_sections.contains(s),
+        ("" | page::ARTICLES | page::WEEKLY | page::TOPICS | page::ABOUT | page::ROADMAP, "") => {
+            true
+        }
+        (page::ARTICLES, s) => known.articles.contains(s),
+        (page::WEEKLY, s) => known.weeks.contains(s),
+        (page::TOPICS, s) => known.topics.contains(s),
+        (page::ROADMAP, s) => known.roadmap_sections.contains(s),
         _ => false,
     };
     (!ok).then(|| format!("`{to}` points to no page of the site"))

@@ -7,11 +7,12 @@
 use std::borrow::Cow;
 
 use ammonia::{Url, UrlRelative, UrlRelativeEvaluate};
+use sb_model::paths::page;
+use sb_model::text::{escape_html, xml_char};
 use sb_model::{Article, Date, SiteConfig, Week};
 
 use crate::publish::static_pages::img_tag;
 use crate::render::markdown;
-use sb_model::text::{escape_html, xml_char};
 
 /// How many items (articles and weeks together) the feeds carry.
 pub const FEED_ITEMS: usize = 20;
@@ -74,7 +75,7 @@ fn continue_notice(config: &SiteConfig, article: &Article, url: &str) -> String 
 }
 
 fn article_item(config: &SiteConfig, a: &Article) -> FeedItem {
-    let url = format!("{}articles/{}", config.base_url, a.meta.slug);
+    let url = page::url(&config.base_url, &page::article(&a.meta.slug));
     let cover = a.meta.cover.as_ref().map_or_else(String::new, |c| {
         format!("<p>{}</p>\n", img_tag(c, &c.alt, ""))
     });
@@ -101,7 +102,7 @@ fn week_audience(config: &SiteConfig) -> String {
 }
 
 fn week_item(config: &SiteConfig, w: &Week) -> FeedItem {
-    let url = format!("{}weekly/{}", config.base_url, w.meta.slug);
+    let url = page::url(&config.base_url, &page::week(&w.meta.slug));
     let mut html = w.intro_html.clone();
     for section in w.sections.iter().filter(|s| !s.entries.is_empty()) {
         html += &format!("\n<h2>{}</h2>\n<ul>\n", escape_html(&section.title));

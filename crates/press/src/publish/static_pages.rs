@@ -11,14 +11,14 @@ use std::path::Path;
 
 use std::collections::HashMap;
 
+use sb_model::paths::page;
+use sb_model::text::escape_html;
 use sb_model::SiteConfig;
 
 use crate::content::Site;
 use crate::publish::feeds;
 use crate::publish::prerender::{self, Page};
 use crate::source::error::BuildError;
-
-use sb_model::text::escape_html;
 
 /// An `<img>` of a published image, its size given so nothing shifts while it loads; `attrs`
 /// (`class="cover" decoding="async"`, …) go first.
@@ -39,28 +39,31 @@ pub fn img_tag(image: &sb_model::article::Image, alt: &str, attrs: &str) -> Stri
 
 /// `sitemap.xml`: every page the app serves from the data.
 pub fn sitemap(site: &Site) -> String {
-    let base = &site.config.base_url;
-    let mut urls: Vec<(String, Option<String>)> = ["", "articles", "weekly", "topics", "about"]
-        .iter()
-        .map(|p| (format!("{base}{p}"), None))
-        .collect();
+    let url = |path: String| page::url(&site.config.base_url, &path);
+    let mut urls: Vec<(String, Option<String>)> = [
+        page::home(),
+        page::articles(),
+        page::weekly(),
+        page::topics(),
+        page::about(),
+    ]
+    .into_iter()
+    .map(|p| (url(p), None))
+    .collect();
     if site.roadmap.is_some() {
-        urls.push((format!("{base}roadmap"), None));
+        urls.push((url(page::roadmap()), None));
     }
     for a in &site.articles {
         urls.push((
-            format!("{base}articles/{}", a.meta.slug),
+            url(page::article(&a.meta.slug)),
             Some(a.meta.updated.unwrap_or(a.meta.date).to_string()),
         ));
     }
     for w in &site.weeks {
-        urls.push((
-            format!("{base}weekly/{}", w.meta.slug),
-            Some(w.meta.date.to_string()),
-        ));
+        urls.push((url(page::week(&w.meta.slug)), Some(w.meta.date.to_string())));
     }
     for t in &site.topics {
-        urls.push((format!("{base}topics/{}", t.slug), None));
+        urls.push((url(page::topic(&t.slug)), None));
     }
     let body: String = urls
         .into_iter()
@@ -100,46 +103,57 @@ fn write(path: &Path, text: &str, count: &mut usize) -> Result<(), BuildError> {
 /// Every page path the app routes from this site's data, relative to the base and without a
 /// trailing slash (`""` is the home page). The hosting configs serve a 404 for anything else.
 pub fn route_paths(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = [
-        "", "articles", "topics", "weekly", "about", "unlock", "search",
-    ]
-    .iter()
-    .map(|p| p.to_string())
-    .collect();
-    paths.extend(
-        site.articles
-            .iter()
-            .map(|a| format!("articles/{}", a.meta.slug)),
-    );
-    paths.extend(site.topics.iter().map(|t| format!("topics/{}", t.slug)));
-    paths.extend(site.weeks.iter().map(|w| format!("weekly/{}", w.meta.slug)));
+    let mut paths: Vec<String> = vec![
+        page::home(),
+        page::articles(),
+        page::topics(),
+        page::weekly(),
+        page::about(),
+        page::unlock(),
+        page::search(),
+    ];
+    paths.extend(site.articles.iter().map(|a| page::article(&a.meta.slug)));
+    paths.extend(site.topics.iter().map(|t| page::topic(&t.slug)));
+    paths.extend(site.weeks.iter().map(|w| page::week(&w.meta.slug)));
     // Every index page after the first has its own path, so the pager works without JavaScript.
-    let pages = |items: usize| 2..=items.div_ceil(site.config.page_size.max(1) as usize);
-    paths.extend(pages(site.articles.len()).map(|n| format!("articles/page/{n}")));
-    paths.extend(pages(site.weeks.len()).map(|n| format!("weekly/page/{n}")));
+    let pages = |index: String, items: usize| {
+        (2..=items.div_ceil(site.config.page_size.max(1) as usize) as u32)
+            .map(move |n| page::index_page(&index, n))
+    };
+    paths.extend(pages(page::articles(), site.articles.len()));
+    paths.extend(pages(page::weekly(), site.weeks.len()));
     for t in &site.topics {
         let tagged = site
             .articles
             .iter()
             .filter(|a| a.meta.topics.contains(&t.slug));
-        paths.extend(pages(tagged.count()).map(|n| format!("topics/{}/page/{n}", t.slug)));
+        paths.extend(pages(page::topic(&t.slug), tagged.count()));
     }
     if let Some(roadmap) = &site.roadmap {
-        for prefix in ["roadmap", "embed/roadmap"] {
-            paths.push(prefix.to_string());
-            paths.extend(
-                roadmap
-                    .sections
-                    .iter()
-                    .map(|s| format!("{prefix}/{}", s.id)),
-            );
-        }
+        paths.push(page::roadmap());
+        paths.extend(
+            roadmap
+                .sections
+                .iter()
+                .map(|s| page::roadmap_section(&s.id)),
+        );
+        paths.push(page::embed_roadmap(None));
+        paths.extend(
+            roadmap
+                .sections
+                .iter()
+                .map(|s| page::embed_roadmap(Some(&s.id))),
+        );
         paths.extend(
             roadmap
                 .entries()
-                .map(|(s, e)| format!("roadmap/{}/{}", s.id, e.resource)),
+                .map(|(s, e)| page::roadmap_resource(&s.id, &e.resource)),
         );
     }
+    let mut paths: Vec<String> = paths
+        .iter()
+        .map(|p| page::relative(p).to_string())
+        .collect();
     let mut seen = std::collections::HashSet::new();
     paths.retain(|p| seen.insert(p.clone()));
     paths

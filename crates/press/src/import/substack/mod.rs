@@ -22,6 +22,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
+use sb_model::paths::page;
 use sb_model::text::{is_slug, slugify};
 use sb_model::Date;
 
@@ -501,7 +502,7 @@ impl Context<'_> {
         Ok(Converted {
             rel,
             text,
-            redirect_to: redirect.then(|| format!("/articles/{slug}")),
+            redirect_to: redirect.then(|| page::article(&slug)),
         })
     }
 
@@ -637,7 +638,7 @@ impl Context<'_> {
         Ok(Converted {
             rel,
             text,
-            redirect_to: Some(format!("/weekly/{slug}")),
+            redirect_to: Some(page::week(&slug)),
         })
     }
 
@@ -697,7 +698,7 @@ impl Context<'_> {
     fn redirect(&mut self, row: &PostRow, c: &Converted) {
         if let Some(to) = &c.redirect_to {
             let slug = row.substack_slug();
-            let from = format!("/p/{slug}");
+            let from = page::old_post(slug);
             // Two rows with one slug (Substack's are unique): the first keeps the address.
             if crate::content::redirects::is_path_segment(slug)
                 && !self.redirects.iter().any(|r| r.from == from)

@@ -2,21 +2,22 @@
 //! share links, cover, table of contents, the free body, the locked notice for the paid rest,
 //! previous / next.
 
-use sb_model::text::percent_encode;
-use sb_model::{paths, Article};
+use sb_model::paths::{self, page};
+use sb_model::text::{escape_html, percent_encode};
+use sb_model::Article;
 
 use super::cards::{article_meta, locked_notice};
 use super::{anchor_links, date_time, href, link, Page};
 use crate::content::Site;
 use crate::publish::static_pages::img_tag;
-use sb_model::text::escape_html;
 
 /// Articles with at least this many headings get a table of contents (as in the app).
 const TOC_MIN_HEADINGS: usize = 3;
 
 pub fn page(site: &Site, a: &Article) -> Page {
     let meta = &a.meta;
-    let path = format!("articles/{}", meta.slug);
+    let route = page::article(&meta.slug);
+    let path = page::relative(&route);
     let config = &site.config;
     let subtitle = meta.subtitle.as_ref().map_or(String::new(), |s| {
         format!("<p class=\"subtitle\">{}</p>", escape_html(s))
@@ -35,7 +36,7 @@ pub fn page(site: &Site, a: &Article) -> Page {
                 format!(
                     "<li class=\"toc-level-{}\"><a href=\"{}#{}\">{}</a></li>",
                     t.level,
-                    escape_html(&href(&path)),
+                    escape_html(&href(path)),
                     escape_html(&t.id),
                     escape_html(&t.text)
                 )
@@ -57,7 +58,7 @@ pub fn page(site: &Site, a: &Article) -> Page {
     } else {
         format!(
             "<div class=\"prose\">{}</div>",
-            anchor_links(&a.body_html, &path)
+            anchor_links(&a.body_html, path)
         )
     };
     let locked = meta.paid.as_ref().map_or(String::new(), |p| {
@@ -73,9 +74,9 @@ pub fn page(site: &Site, a: &Article) -> Page {
          {cover}{toc}{lead}{body}{locked}{}</article><p class=\"back-link\">{}</p>",
         escape_html(&meta.title),
         article_meta(meta),
-        share_links(&format!("{}{path}", config.base_url), &meta.title),
+        share_links(&page::url(&config.base_url, &route), &meta.title),
         prev_next(a),
-        link("/articles", "", "← All articles"),
+        link(&page::articles(), "", "← All articles"),
     );
     let mut page = Page::new(path, &meta.title, &meta.summary)
         .data([paths::article(&meta.slug)])
@@ -105,7 +106,7 @@ fn prev_next(a: &Article) -> String {
     let one = |l: &sb_model::article::ArticleLink, rel: &str, label: &str| {
         format!(
             "<a href=\"{}\" rel=\"{rel}\" class=\"{rel}\"><span class=\"prev-next-label\">{label}</span><span class=\"prev-next-title\">{}</span></a>",
-            escape_html(&href(&format!("/articles/{}", l.slug))),
+            escape_html(&href(&page::article(&l.slug))),
             escape_html(&l.title)
         )
     };

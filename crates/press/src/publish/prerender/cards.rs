@@ -2,11 +2,12 @@
 //! (`src/components/pager.rs`, with plain `…/page/<n>` links) and the locked notice
 //! (`src/components/paywall.rs`).
 
+use sb_model::paths::page;
+use sb_model::text::escape_html;
 use sb_model::{ArticleSummary, SiteConfig, WeekSummary};
 
 use super::{date_time, link};
 use crate::publish::static_pages::img_tag;
-use sb_model::text::escape_html;
 
 /// Date · N min read (or preview) · badge · topics.
 pub fn article_meta(a: &ArticleSummary) -> String {
@@ -28,13 +29,7 @@ pub fn article_meta(a: &ArticleSummary) -> String {
         let links: String = a
             .topics
             .iter()
-            .map(|t| {
-                link(
-                    &format!("/topics/{t}"),
-                    " class=\"topic\"",
-                    &t.replace('-', " "),
-                )
-            })
+            .map(|t| link(&page::topic(t), " class=\"topic\"", &t.replace('-', " ")))
             .collect();
         format!(" · <span class=\"topics\">{links}</span>")
     };
@@ -68,7 +63,7 @@ pub fn article_card(a: &ArticleSummary, featured: bool, nested: bool) -> String 
     format!(
         "<article class=\"card{}\">{cover}{}{subtitle}{}<p class=\"card-summary\">{}</p></article>",
         if featured { " card-featured" } else { "" },
-        card_title(&format!("/articles/{}", a.slug), &a.title, nested),
+        card_title(&page::article(&a.slug), &a.title, nested),
         article_meta(a),
         escape_html(&a.summary)
     )
@@ -82,39 +77,38 @@ pub fn week_card(w: &WeekSummary, nested: bool) -> String {
     };
     format!(
         "<article class=\"card\">{}<p class=\"meta\">{} · {} resources{paid}</p><p class=\"card-summary\">{}</p></article>",
-        card_title(&format!("/weekly/{}", w.slug), &w.title, nested),
+        card_title(&page::week(&w.slug), &w.title, nested),
         date_time(w.date),
         w.entry_count,
         escape_html(&w.summary)
     )
 }
 
-/// The path of page `page` of an index at `base` (`/articles`, `/articles/page/2`).
-pub fn page_path(base: &str, page: u32) -> String {
-    if page <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}/page/{page}")
-    }
-}
-
 /// Newer / Page N of M / Older, linking the pages' own paths.
-pub fn pager(base: &str, page: u32, total_pages: u32) -> String {
+pub fn pager(base: &str, current: u32, total_pages: u32) -> String {
     if total_pages <= 1 {
         return String::new();
     }
-    let prev = if page > 1 {
-        link(&page_path(base, page - 1), " rel=\"prev\"", "← Newer")
+    let prev = if current > 1 {
+        link(
+            &page::index_page(base, current - 1),
+            " rel=\"prev\"",
+            "← Newer",
+        )
     } else {
         String::new()
     };
-    let next = if page < total_pages {
-        link(&page_path(base, page + 1), " rel=\"next\"", "Older →")
+    let next = if current < total_pages {
+        link(
+            &page::index_page(base, current + 1),
+            " rel=\"next\"",
+            "Older →",
+        )
     } else {
         String::new()
     };
     format!(
-        "<nav class=\"pager\" aria-label=\"Pages\">{prev}<span class=\"pager-status\">Page {page} of {total_pages}</span>{next}</nav>"
+        "<nav class=\"pager\" aria-label=\"Pages\">{prev}<span class=\"pager-status\">Page {current} of {total_pages}</span>{next}</nav>"
     )
 }
 
@@ -125,6 +119,6 @@ pub fn locked_notice(config: &SiteConfig, what: &str, tier: &str) -> String {
          <p class=\"paywall-actions\"><a class=\"button button-primary\" href=\"{}\" rel=\"noopener noreferrer\">Subscribe</a>{}</p></section>",
         escape_html(&format!("{what} for {}.", config.tier_name(tier))),
         escape_html(&config.subscribe_url),
-        link("/unlock", " class=\"button\"", "I have a key"),
+        link(&page::unlock(), " class=\"button\"", "I have a key"),
     )
 }

@@ -3,13 +3,14 @@
 //! own path (`…/page/<n>`), so the pager works as plain links.
 
 use sb_model::paging::paginate;
-use sb_model::{paths, ArticleSummary, IndexPage, SCHEMA_VERSION};
+use sb_model::paths::{self, page};
+use sb_model::text::escape_html;
+use sb_model::{ArticleSummary, IndexPage, SCHEMA_VERSION};
 
-use super::cards::{article_card, page_path, pager, week_card};
+use super::cards::{article_card, pager, week_card};
 use super::{link, Page};
 use crate::content::Site;
 use crate::publish::data::{topic_index, topic_pages};
-use sb_model::text::escape_html;
 
 const ARCHIVE_LEAD: &str = "Every weekly topic article, newest first.";
 const WEEKLY_TITLE: &str = "Weekly reading lists";
@@ -49,7 +50,7 @@ pub fn archive(site: &Site) -> Vec<Page> {
     let filter = format!(
         "<label class=\"filter topic-filter\"><span>Topic</span><select><option value=\"\" selected>All topics</option>{options}</select></label>\
          <p class=\"topics-link\">{}</p>",
-        link("/topics", "", "Browse all topics")
+        link(&page::topics(), "", "Browse all topics")
     );
     paginate(
         &summaries(site),
@@ -58,12 +59,12 @@ pub fn archive(site: &Site) -> Vec<Page> {
     )
     .into_iter()
     .map(|index| {
-        let path = page_path("/articles", index.page);
-        Page::new(&path[1..], "Articles", ARCHIVE_LEAD)
+        let path = page::index_page(&page::articles(), index.page);
+        Page::new(page::relative(&path), "Articles", ARCHIVE_LEAD)
             .data([paths::articles_page(index.page), paths::topics()])
             .main(format!(
                 "<h1>Articles</h1><p class=\"lead\">{ARCHIVE_LEAD}</p>{filter}{}",
-                list("/articles", &index, |a| article_card(a, false, false))
+                list(&page::articles(), &index, |a| article_card(a, false, false))
             ))
     })
     .collect()
@@ -75,12 +76,12 @@ pub fn weekly(site: &Site) -> Vec<Page> {
     paginate(&weeks, site.config.page_size as usize, SCHEMA_VERSION)
         .into_iter()
         .map(|index| {
-            let path = page_path("/weekly", index.page);
-            Page::new(&path[1..], WEEKLY_TITLE, WEEKLY_LEAD)
+            let path = page::index_page(&page::weekly(), index.page);
+            Page::new(page::relative(&path), WEEKLY_TITLE, WEEKLY_LEAD)
                 .data([paths::weeks_page(index.page)])
                 .main(format!(
                     "<h1>{WEEKLY_TITLE}</h1><p class=\"lead\">{WEEKLY_LEAD}</p>{}",
-                    list("/weekly", &index, |w| week_card(w, false))
+                    list(&page::weekly(), &index, |w| week_card(w, false))
                 ))
         })
         .collect()
@@ -95,32 +96,32 @@ pub fn topics(site: &Site) -> Vec<Page> {
         .map(|t| {
             format!(
                 "<li class=\"card\"><h2 class=\"card-title\">{}</h2><p class=\"meta\">{} article{}</p><p class=\"card-summary\">{}</p></li>",
-                link(&format!("/topics/{}", t.slug), "", &t.name),
+                link(&page::topic(&t.slug), "", &t.name),
                 t.count,
                 if t.count == 1 { "" } else { "s" },
                 escape_html(&t.description)
             )
         })
         .collect();
-    let mut pages = vec![Page::new("topics", "Topics", TOPICS_LEAD)
+    let mut pages = vec![Page::new(page::relative(&page::topics()), "Topics", TOPICS_LEAD)
         .data([paths::topics()])
         .main(format!(
             "<h1>Topics</h1><p class=\"lead\">{TOPICS_LEAD}</p><ul class=\"topic-list\">{items}</ul>"
         ))];
     let summaries = summaries(site);
     for topic in &index.topics {
-        let base = format!("/topics/{}", topic.slug);
-        for page in topic_pages(site, &summaries, &topic.slug) {
-            let path = page_path(&base, page.page);
+        let base = page::topic(&topic.slug);
+        for index in topic_pages(site, &summaries, &topic.slug) {
+            let path = page::index_page(&base, index.page);
             pages.push(
-                Page::new(&path[1..], &topic.name, &topic.description)
-                    .data([paths::topics(), paths::topic_page(&topic.slug, page.page)])
+                Page::new(page::relative(&path), &topic.name, &topic.description)
+                    .data([paths::topics(), paths::topic_page(&topic.slug, index.page)])
                     .main(format!(
                         "<p class=\"section-label\">{}</p><h1>{}</h1><p class=\"lead\">{}</p>{}",
-                        link("/topics", "", "Topics"),
+                        link(&page::topics(), "", "Topics"),
                         escape_html(&topic.name),
                         escape_html(&topic.description),
-                        list(&base, &page, |a| article_card(a, false, false))
+                        list(&base, &index, |a| article_card(a, false, false))
                     )),
             );
         }

@@ -2,13 +2,14 @@
 //! unlock (a static explanation: keys are handled by the app alone), and the not-found pages
 //! (`not_found.rs`), the site's and the widgets'.
 
-use sb_model::{paths, SiteConfig};
+use sb_model::paths::{self, page};
+use sb_model::text::escape_html;
+use sb_model::SiteConfig;
 
 use super::cards::{article_card, week_card};
 use super::shell::{channel_links, external};
 use super::{link, Page};
 use crate::content::Site;
-use sb_model::text::escape_html;
 
 /// How many older articles the home page lists under the latest one (as in the app).
 const MORE_ARTICLES: usize = 4;
@@ -57,12 +58,16 @@ pub fn home(site: &Site) -> Page {
         h.intro_html,
         subscribe(c),
         escape_html(&h.roadmap_title),
-        link("/roadmap", "", "Explore the road map →"),
-        link("/articles", "", "All articles →"),
+        link(&page::roadmap(), "", "Explore the road map →"),
+        link(&page::articles(), "", "All articles →"),
     );
-    Page::new("", h.title.clone(), &c.description)
-        .data([paths::articles_page(1), paths::weeks_page(1)])
-        .main(main)
+    Page::new(
+        page::relative(&page::home()),
+        h.title.clone(),
+        &c.description,
+    )
+    .data([paths::articles_page(1), paths::weeks_page(1)])
+    .main(main)
 }
 
 pub fn about(c: &SiteConfig) -> Page {
@@ -105,7 +110,7 @@ pub fn about(c: &SiteConfig) -> Page {
         channel_links(c),
         escape_html(&c.sign_off),
     );
-    Page::new("about", "About", &c.description).main(main)
+    Page::new(page::relative(&page::about()), "About", &c.description).main(main)
 }
 
 pub fn unlock(c: &SiteConfig) -> Page {
@@ -116,17 +121,22 @@ pub fn unlock(c: &SiteConfig) -> Page {
          <p>{}</p></article>",
         external(&c.subscribe_url, "Subscribe on Substack")
     );
-    Page::new("unlock", "Unlock paid content", &c.description).main(main)
+    Page::new(
+        page::relative(&page::unlock()),
+        "Unlock paid content",
+        &c.description,
+    )
+    .main(main)
 }
 
 /// `404.html` and `embed/404.html`.
 pub fn not_found(c: &SiteConfig) -> [Page; 2] {
     let items: String = [
-        ("/", "Home"),
-        ("/articles", "All articles"),
-        ("/weekly", "Weekly reading lists"),
-        ("/roadmap", "The ML Road Map"),
-        ("/about", "About the newsletter"),
+        (page::home(), "Home"),
+        (page::articles(), "All articles"),
+        (page::weekly(), "Weekly reading lists"),
+        (page::roadmap(), "The ML Road Map"),
+        (page::about(), "About the newsletter"),
     ]
     .iter()
     .map(|(to, label)| format!("<li>{}</li>", link(to, "", label)))
@@ -144,7 +154,7 @@ pub fn not_found(c: &SiteConfig) -> [Page; 2] {
         "<div class=\"embed-root widget-not-found\"><h1>This widget does not exist</h1>\
          <p>The page that shows it points at a road map widget this site does not have. Its owner can copy a fresh snippet from the road map page.</p>\
          <p class=\"embed-credit\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">Open the ML Road Map ↗</a></p></div>",
-        escape_html(&format!("{}roadmap", c.base_url))
+        escape_html(&page::url(&c.base_url, &page::roadmap()))
     ));
     widget.chrome = false;
     [site, widget]

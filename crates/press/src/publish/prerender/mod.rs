@@ -16,10 +16,10 @@ mod search;
 mod shell;
 mod week;
 
+use sb_model::text::escape_html;
 use sb_model::{paths, Date, SiteConfig};
 
 use crate::content::Site;
-use sb_model::text::escape_html;
 
 /// One pre-rendered page.
 #[derive(Debug, Clone)]

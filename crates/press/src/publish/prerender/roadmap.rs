@@ -5,13 +5,14 @@
 
 use std::collections::HashSet;
 
+use sb_model::paths::{self, page};
 use sb_model::progress::{Progress, Status};
 use sb_model::roadmap_filter::RoadmapFilter;
 use sb_model::roadmap_tree::{dom_id, visible_nodes, NodeKind, TreeNode};
-use sb_model::{paths, Roadmap, SiteConfig};
+use sb_model::text::escape_html;
+use sb_model::{Roadmap, SiteConfig};
 
 use super::{link, Page};
-use sb_model::text::escape_html;
 
 const TITLE: &str = "Machine Learning Road Map";
 
@@ -96,7 +97,7 @@ fn row(roadmap: &Roadmap, node: &TreeNode, embedded: bool) -> String {
             let link = if embedded {
                 String::new()
             } else {
-                permalink(&format!("/roadmap/{}/{}", node.section, r.id), &r.title)
+                permalink(&page::roadmap_resource(&node.section, &r.id), &r.title)
             };
             let note = node.note.as_ref().map_or(String::new(), |n| {
                 format!("<p class=\"entry-note\">{}</p>", escape_html(n))
@@ -143,7 +144,7 @@ fn row(roadmap: &Roadmap, node: &TreeNode, embedded: bool) -> String {
                     let link = if embedded {
                         String::new()
                     } else {
-                        permalink(&format!("/roadmap/{}", node.section), &node.label)
+                        permalink(&page::roadmap_section(&node.section), &node.label)
                     };
                     format!(
                         "<span class=\"tally\">{}{link}</span>",
@@ -200,22 +201,22 @@ pub fn pages(config: &SiteConfig, roadmap: &Roadmap) -> Vec<Page> {
         ),
         tree(roadmap, false),
     );
-    let page = |path: String| {
-        Page::new(path, TITLE, &roadmap.intro)
+    let at = |route: String| {
+        Page::new(page::relative(&route), TITLE, &roadmap.intro)
             .data([paths::roadmap()])
             .main(main.clone())
     };
-    let mut pages = vec![page("roadmap".into())];
+    let mut pages = vec![at(page::roadmap())];
     pages.extend(
         roadmap
             .sections
             .iter()
-            .map(|s| page(format!("roadmap/{}", s.id))),
+            .map(|s| at(page::roadmap_section(&s.id))),
     );
     pages.extend(
         roadmap
             .entries()
-            .map(|(s, e)| page(format!("roadmap/{}/{}", s.id, e.resource))),
+            .map(|(s, e)| at(page::roadmap_resource(&s.id, &e.resource))),
     );
     pages.push(widget(config, roadmap, None));
     pages.extend(
@@ -235,14 +236,14 @@ fn widget(config: &SiteConfig, roadmap: &Roadmap, section: Option<&str>) -> Page
             shown.sections.retain(|x| x.id == s.id);
             (
                 format!("ML Road Map: {}", s.title),
-                format!("embed/roadmap/{}", s.id),
-                format!("{}roadmap/{}", config.base_url, s.id),
+                page::embed_roadmap(Some(&s.id)),
+                page::url(&config.base_url, &page::roadmap_section(&s.id)),
             )
         }
         None => (
             roadmap.title.clone(),
-            "embed/roadmap".into(),
-            format!("{}roadmap", config.base_url),
+            page::embed_roadmap(None),
+            page::url(&config.base_url, &page::roadmap()),
         ),
     };
     let tally = match section.and_then(|id| roadmap.section(id)) {
@@ -260,9 +261,9 @@ fn widget(config: &SiteConfig, roadmap: &Roadmap, section: Option<&str>) -> Page
         external(&credit.author_url, "", &credit.author),
         escape_html(&format!(" ({})", credit.license)),
     );
-    let mut page = Page::new(path, "ML Road Map widget", &roadmap.intro)
+    let mut widget = Page::new(page::relative(&path), "ML Road Map widget", &roadmap.intro)
         .data([paths::roadmap()])
         .main(main);
-    page.chrome = false;
-    page
+    widget.chrome = false;
+    widget
 }

@@ -1,6 +1,7 @@
 //! `/search` as the app renders it before any results (`src/search/page.rs`): its heading and
 //! form, so a shared search link gets a real page, and the form works as a plain GET.
 
+use sb_model::paths::page;
 use sb_model::SiteConfig;
 
 use super::{link, Page};
@@ -13,11 +14,11 @@ pub fn page(c: &SiteConfig) -> Page {
          <input id=\"search-page-q\" type=\"search\" name=\"q\" autocomplete=\"off\"></p></form>\
          <p class=\"search-count\">Search runs in your browser and needs JavaScript. Without it, {}, {} and {} list everything.</p>\
          </section>",
-        link("/articles", "", "the articles"),
-        link("/weekly", "", "the weekly lists"),
-        link("/roadmap", "", "the road map"),
+        link(&page::articles(), "", "the articles"),
+        link(&page::weekly(), "", "the weekly lists"),
+        link(&page::roadmap(), "", "the road map"),
     );
-    Page::new("search", "Search", &c.description).main(main)
+    Page::new(page::relative(&page::search()), "Search", &c.description).main(main)
 }
 
 /// The header's search field: a plain form until the app makes it a combobox

@@ -1,18 +1,22 @@
 //! The shell around every pre-rendered page, as `src/components/shell.rs` renders it: skip
 //! link, header with the site name, navigation and theme switch, `<main>`, footer.
 
+use sb_model::paths::page;
+use sb_model::text::escape_html;
 use sb_model::SiteConfig;
 
 use super::{href, link};
-use sb_model::text::escape_html;
 
-const NAV: [(&str, &str); 5] = [
-    ("/", "Home"),
-    ("/articles", "Articles"),
-    ("/weekly", "Weekly"),
-    ("/roadmap", "Road Map"),
-    ("/about", "About"),
-];
+/// The main navigation: page and label.
+fn nav() -> [(String, &'static str); 5] {
+    [
+        (page::home(), "Home"),
+        (page::articles(), "Articles"),
+        (page::weekly(), "Weekly"),
+        (page::roadmap(), "Road Map"),
+        (page::about(), "About"),
+    ]
+}
 
 /// Skip link, header, `<main>` holding `main`, footer; `<main>` alone without `chrome`.
 pub fn wrap(config: &SiteConfig, path: &str, main: &str, chrome: bool) -> String {
@@ -25,12 +29,13 @@ pub fn wrap(config: &SiteConfig, path: &str, main: &str, chrome: bool) -> String
 
 fn header(config: &SiteConfig, path: &str) -> String {
     let here = format!("/{path}");
-    let nav: String = NAV
+    let home = page::home();
+    let nav: String = nav()
         .iter()
         .map(|(to, label)| {
             // The router's rule: home only on an exact match, others on their path and below.
-            let current = if *to == "/" {
-                here == "/"
+            let current = if *to == home {
+                here == home
             } else {
                 here == *to || here.starts_with(&format!("{to}/"))
             };
@@ -52,7 +57,7 @@ fn header(config: &SiteConfig, path: &str) -> String {
          <button class=\"theme-toggle\" type=\"button\" aria-label=\"Switch to dark theme\" title=\"Switch to dark theme\"><span aria-hidden=\"true\">☾</span></button>\
          </div></header>",
         escape_html(&href(&here)),
-        link("/", " class=\"brand\"", &config.title),
+        link(&home, " class=\"brand\"", &config.title),
         super::search::header_form(),
     )
 }
@@ -85,7 +90,7 @@ fn footer(c: &SiteConfig) -> String {
         escape_html(&c.sign_off),
         external(&c.subscribe_url, "Subscribe"),
         external(&c.chat_url, "Community chat"),
-        link("/unlock", "", "Subscriber key"),
+        link(&page::unlock(), "", "Subscriber key"),
         channel_links(c),
         escape_html(&format!("© {} · {}", c.author.name, c.title)),
     )

@@ -2,12 +2,13 @@
 //! entries of each section, how many more each section holds, and the locked notice. Paid
 //! entries are only counted here, never shown.
 
-use sb_model::{paths, Week, WeekEntry};
+use sb_model::paths::{self, page};
+use sb_model::text::escape_html;
+use sb_model::{Week, WeekEntry};
 
 use super::cards::locked_notice;
 use super::{anchor_links, date_time, link, Page};
 use crate::content::Site;
-use sb_model::text::escape_html;
 
 fn entry(e: &WeekEntry) -> String {
     let commentary = if e.commentary_html.is_empty() {
@@ -54,7 +55,8 @@ fn resources(n: usize) -> String {
 
 pub fn page(site: &Site, w: &Week) -> Page {
     let config = &site.config;
-    let path = format!("weekly/{}", w.meta.slug);
+    let route = page::week(&w.meta.slug);
+    let path = page::relative(&route);
     // Per section, the tier of each paid entry (their text stays sealed).
     let paid: Vec<Vec<&str>> = site
         .paid
@@ -103,8 +105,8 @@ pub fn page(site: &Site, w: &Week) -> Page {
         escape_html(&w.meta.title),
         date_time(w.meta.date),
         escape_html(&count),
-        anchor_links(&w.intro_html, &path),
-        link("/weekly", "", "← All weekly lists"),
+        anchor_links(&w.intro_html, path),
+        link(&page::weekly(), "", "← All weekly lists"),
     );
     Page::new(path, &w.meta.title, &w.meta.summary)
         .data([paths::week(&w.meta.slug)])

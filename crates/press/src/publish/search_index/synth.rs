@@ -9,6 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use sb_model::article::{ArticleSummary, TocEntry};
+use sb_model::paths::page as route;
 use sb_model::week::{ResourceKind, WeekEntry, WeekSection, WeekSummary};
 use sb_model::{Article, Date, Week, SCHEMA_VERSION};
 use serde::Serialize;
@@ -442,7 +443,7 @@ pub fn write_html(site: &Site, dir: &Path) -> Result<usize, BuildError> {
         );
         write_page(
             dir,
-            &format!("articles/{}", a.meta.slug),
+            route::relative(&route::article(&a.meta.slug)),
             &page(&a.meta.title, &body),
         )?;
         pages += 1;
@@ -464,7 +465,7 @@ pub fn write_html(site: &Site, dir: &Path) -> Result<usize, BuildError> {
         }
         write_page(
             dir,
-            &format!("weekly/{}", w.meta.slug),
+            route::relative(&route::week(&w.meta.slug)),
             &page(&w.meta.title, &body),
         )?;
         pages += 1;
@@ -475,7 +476,11 @@ pub fn write_html(site: &Site, dir: &Path) -> Result<usize, BuildError> {
             escape_html(&t.name),
             escape_html(&t.description)
         );
-        write_page(dir, &format!("topics/{}", t.slug), &page(&t.name, &body))?;
+        write_page(
+            dir,
+            route::relative(&route::topic(&t.slug)),
+            &page(&t.name, &body),
+        )?;
         pages += 1;
     }
     if let Some(r) = &site.roadmap {
@@ -490,7 +495,11 @@ pub fn write_html(site: &Site, dir: &Path) -> Result<usize, BuildError> {
                 escape_html(&d.body)
             );
         }
-        write_page(dir, "roadmap", &page(&r.title, &body))?;
+        write_page(
+            dir,
+            route::relative(&route::roadmap()),
+            &page(&r.title, &body),
+        )?;
         pages += 1;
     }
     Ok(pages)
