@@ -160,7 +160,7 @@ pub fn shelf(base_path: &str, site_name: &str, entries: &[CachedEntry]) -> Vec<S
         };
         let kind = kind_of(&path);
         let path = if kind == ShelfKind::Roadmap {
-            "/roadmap".to_string()
+            page::roadmap()
         } else {
             path
         };

@@ -77,6 +77,8 @@ pub mod page {
     pub const ABOUT: &str = "about";
     pub const SEARCH: &str = "search";
     pub const UNLOCK: &str = "unlock";
+    /// What this device can read offline (its list comes from the service worker).
+    pub const OFFLINE: &str = "offline";
     /// Widgets other sites frame (`/embed/roadmap`).
     pub const EMBED: &str = "embed";
     /// Substack's old article addresses (`/p/<slug>`), redirected to the articles.
@@ -144,6 +146,10 @@ pub mod page {
 
     pub fn unlock() -> String {
         format!("/{UNLOCK}")
+    }
+
+    pub fn offline() -> String {
+        format!("/{OFFLINE}")
     }
 
     pub fn old_post(slug: &str) -> String {

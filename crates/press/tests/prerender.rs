@@ -211,6 +211,18 @@ fn pages_hold_their_content_and_link_on() {
         !not_found.contains("rel=\"canonical\""),
         "a 404 answers for any address"
     );
+    // Offline: the list page says it needs JavaScript; the worker's fallback names no address
+    // (it answers, offline, for any page not kept) and links home and to the list.
+    let offline_list = page(dir.path(), "offline");
+    let offline_list = main_of(&offline_list);
+    assert!(
+        offline_list.contains("Available offline") && offline_list.contains("needs JavaScript")
+    );
+    let fallback = fs::read_to_string(dir.path().join("offline.html")).unwrap();
+    assert!(main_of(&fallback).contains("You're offline"));
+    assert!(main_of(&fallback).contains("href=\"offline\""));
+    assert!(fallback.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(!fallback.contains("rel=\"canonical\""));
     let widget_404 = fs::read_to_string(dir.path().join("embed/404.html")).unwrap();
     assert!(
         main_of(&widget_404).contains("This widget does not exist")

@@ -151,6 +151,7 @@ fn every_routed_page_has_an_entry_and_nothing_else_does() {
         "weekly".into(),
         "about".into(),
         "unlock".into(),
+        "offline".into(),
         "roadmap".into(),
         "embed/roadmap".into(),
     ];

@@ -111,6 +111,7 @@ pub fn route_paths(site: &Site) -> Vec<String> {
         page::about(),
         page::unlock(),
         page::search(),
+        page::offline(),
     ];
     paths.extend(site.articles.iter().map(|a| page::article(&a.meta.slug)));
     paths.extend(site.topics.iter().map(|t| page::topic(&t.slug)));
@@ -191,7 +192,12 @@ pub fn write_all(site: &Site, dist: &Path) -> Result<usize, BuildError> {
         let entry = prerender::entry(&index_html, &site.config, page);
         write(&dist.join(&path).join("index.html"), &entry, &mut count)?;
     }
-    for page in prerender::not_found(&site.config) {
+    // Pages for any address: not found, and offline (the service worker's fallback).
+    let not_found = prerender::not_found(&site.config);
+    for page in not_found
+        .into_iter()
+        .chain([prerender::offline_fallback(&site.config)])
+    {
         let entry = prerender::entry(&index_html, &site.config, &page);
         write(&dist.join(&page.path), &entry, &mut count)?;
     }

@@ -129,6 +129,38 @@ pub fn unlock(c: &SiteConfig) -> Page {
     .main(main)
 }
 
+/// `/offline`: the list of pages kept on this device is the app's (the service worker knows
+/// it); without JavaScript nothing is kept, and the page says so.
+pub fn offline(c: &SiteConfig) -> Page {
+    let main = "<article class=\"page offline-page\"><h1>Available offline</h1>\
+         <p class=\"lead\">These pages open on this device without a connection: the ones you read, and the ones you saved. Paid parts stay locked until your key opens them, offline too.</p>\
+         <p class=\"loading\">Keeping pages for offline reading needs JavaScript.</p></article>"
+        .to_string();
+    Page::new(
+        page::relative(&page::offline()),
+        "Available offline",
+        &c.description,
+    )
+    .main(main)
+}
+
+/// `offline.html`: served by the worker for a page it does not hold while the reader is
+/// offline. The app then boots (from the worker's cache) and shows that page if its data is
+/// kept, or the list of what is.
+pub fn offline_fallback(c: &SiteConfig) -> Page {
+    let items: String = [
+        (page::home(), "Home"),
+        (page::offline(), "Pages available offline"),
+    ]
+    .iter()
+    .map(|(to, label)| format!("<li>{}</li>", link(to, "", label)))
+    .collect();
+    Page::new(super::OFFLINE_FALLBACK, "Offline", &c.description).main(format!(
+        "<section class=\"notice notice-offline\"><h1>You're offline</h1>\
+         <p>Opening the copy of this page kept on this device…</p><ul>{items}</ul></section>"
+    ))
+}
+
 /// `404.html` and `embed/404.html`.
 pub fn not_found(c: &SiteConfig) -> [Page; 2] {
     let items: String = [

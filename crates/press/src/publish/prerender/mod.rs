@@ -21,6 +21,9 @@ use sb_model::{paths, Date, SiteConfig};
 
 use crate::content::Site;
 
+/// The offline fallback page's file, relative to the base (the worker precaches it).
+pub const OFFLINE_FALLBACK: &str = "offline.html";
+
 /// One pre-rendered page.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -69,6 +72,7 @@ pub fn pages(site: &Site) -> Vec<Page> {
         misc::home(site),
         misc::about(&site.config),
         misc::unlock(&site.config),
+        misc::offline(&site.config),
         search::page(&site.config),
     ];
     pages.extend(indexes::archive(site));
@@ -87,6 +91,11 @@ pub fn not_found(config: &SiteConfig) -> [Page; 2] {
     misc::not_found(config)
 }
 
+/// `offline.html`: what the service worker answers, offline, for a page it does not hold.
+pub fn offline_fallback(config: &SiteConfig) -> Page {
+    misc::offline_fallback(config)
+}
+
 /// The app's `index.html` with this page's head tags and content. Running it on its own output
 /// gives the same result (the tags it adds are replaced, the body is rewritten).
 pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
@@ -98,8 +107,8 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
         "website"
     };
     let mut tags = vec![PAGE_TAGS_START.to_string()];
-    // A not-found page answers for any address: it names no address of its own.
-    if page.path.ends_with("404.html") {
+    // A not-found or offline page answers for any address: it names no address of its own.
+    if page.path.ends_with("404.html") || page.path == OFFLINE_FALLBACK {
         tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
     } else {
         tags.extend([
