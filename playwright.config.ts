@@ -25,5 +25,8 @@ export default defineConfig({
       ],
     },
     trace: 'retain-on-failure',
+    // The site's service worker answers data requests itself, so `page.route` (which many specs
+    // use to fail or replace a request) would not see them: only offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
 });

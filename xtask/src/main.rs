@@ -14,6 +14,7 @@
 //!   (`--only text-first,…` runs some steps and keeps the other results).
 
 mod bench;
+mod deploys;
 mod nginx;
 mod offline;
 mod run;
@@ -39,6 +40,16 @@ pub fn flag(args: &[String], name: &str) -> Option<String> {
         .cloned()
 }
 
+/// Where `build` writes without `--out`: `dist/`, the folder to upload, only for a build sealed
+/// with the publisher's keys; a demo build goes where nobody deploys from by accident.
+fn default_out(demo_keyring: bool) -> &'static str {
+    if demo_keyring {
+        "target/xtask/demo-site"
+    } else {
+        "dist"
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(command) = args.first() else {
@@ -49,9 +60,10 @@ fn main() -> ExitCode {
         "setup" => tools::setup(),
         "build" => tools::setup().and_then(|()| {
             let base = flag(rest, "--base").unwrap_or_else(|| "/".into());
+            let demo = rest.iter().any(|a| a == "--demo-keyring");
             let out = flag(rest, "--out")
                 .map(Into::into)
-                .unwrap_or_else(|| run::root().join("dist"));
+                .unwrap_or_else(|| run::root().join(default_out(demo)));
             match flag(rest, "--host").as_deref() {
                 None | Some("netlify") => {}
                 Some("cloudflare") => {
@@ -59,7 +71,7 @@ fn main() -> ExitCode {
                 }
                 Some(other) => return Err(format!("--host {other}: netlify or cloudflare")),
             }
-            let fallback = if rest.iter().any(|a| a == "--demo-keyring") {
+            let fallback = if demo {
                 site::Fallback::Demo
             } else {
                 site::Fallback::Refuse
@@ -82,5 +94,16 @@ fn main() -> ExitCode {
             eprintln!("xtask {command}: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_demo_build_never_defaults_to_dist() {
+        assert_eq!(default_out(true), "target/xtask/demo-site");
+        assert_eq!(default_out(false), "dist");
     }
 }

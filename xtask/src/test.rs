@@ -10,9 +10,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::nginx;
 use crate::run::{cmd, press, root, work_dir, Result};
 use crate::site;
+use crate::{deploys, nginx};
 
 const ROOT_PORT: u16 = 8181;
 const SUB_PORT: u16 = 8182;
@@ -20,6 +20,9 @@ const SUB_PORT: u16 = 8182;
 const HOST_PORT: u16 = 8184;
 /// The site imported from the fixture Substack export (`tests/e2e/import.spec.ts`).
 const IMPORT_PORT: u16 = 8185;
+/// The deploy servers of the update test (`crate::deploys`), at the root and under the sub-path.
+const DEPLOY_PORT: u16 = 8188;
+const DEPLOY_SUB_PORT: u16 = 8189;
 pub const SUB_BASE: &str = "/newsletter/";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +91,13 @@ fn browser(extra: &[String]) -> Result<Counts> {
     let host_site = host_pages(&main_site.url)?;
     let import_dist = imported_site(&root_dist)?;
     let import_site = nginx::start("test-import", IMPORT_PORT, &import_dist, "/")?;
+    let deploy = deploys::start("test-deploy", DEPLOY_PORT, &root_dist, "/")?;
+    let deploy_sub = deploys::start(
+        "test-deploy-sub",
+        DEPLOY_SUB_PORT,
+        &sub_root.join(SUB_BASE.trim_matches('/')),
+        SUB_BASE,
+    )?;
     // An article of XSS payloads, pressed for real, that a browser test serves in place of one.
     let xss_data = work_dir("xss-data");
     press(
@@ -113,6 +123,8 @@ fn browser(extra: &[String]) -> Result<Counts> {
         .env("DIST_DIR", &root_dist)
         .env("IMPORT_SITE_URL", &import_site.url)
         .env("IMPORT_DIST_DIR", &import_dist)
+        .envs(deploy_env("DEPLOY", &deploy))
+        .envs(deploy_env("DEPLOY_SUB", &deploy_sub))
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .status()
         .map_err(|e| format!("npx playwright: {e}"))?;
@@ -125,6 +137,17 @@ fn browser(extra: &[String]) -> Result<Counts> {
         ));
     }
     Ok(counts)
+}
+
+/// The environment that tells the update test where a deploy server is and what it may serve.
+fn deploy_env(prefix: &str, d: &deploys::Deploys) -> Vec<(String, String)> {
+    let path = |p: &Path| p.display().to_string();
+    vec![
+        (format!("{prefix}_URL"), d.server.url.clone()),
+        (format!("{prefix}_LINK"), path(&d.link)),
+        (format!("{prefix}_V1"), path(&d.first)),
+        (format!("{prefix}_V2"), path(&d.second)),
+    ]
 }
 
 /// The fixture Substack export (`crates/press/tests/fixtures/substack`) imported into a copy of
@@ -187,7 +210,7 @@ fn imported_site(app: &Path) -> Result<PathBuf> {
     Ok(dist)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
+pub fn copy_dir(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for entry in fs::read_dir(from).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
