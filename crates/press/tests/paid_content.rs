@@ -385,3 +385,62 @@ fn a_nested_image_before_the_marker_still_seals_the_rest() {
     assert!(body.html.contains("PAID-NESTED text"), "{}", body.html);
     assert_eq!(body.toc[0].text, "PAID-NESTED heading");
 }
+
+/// The marker as editors really write it: a file saved with CRLF line endings, the marker
+/// indented, or the comment over several lines. Each still seals what follows it.
+#[test]
+fn the_marker_in_crlf_indented_or_multi_line_form_still_seals_the_rest() {
+    let article = "articles/newer-article.md";
+    for (name, marker, crlf) in [
+        ("crlf", "<!-- paywall -->", true),
+        ("indented", "   <!-- paywall -->", false),
+        ("multi-line", "<!--\npaywall\n-->", false),
+        ("multi-line crlf", "<!--\n  PayWall\n-->", true),
+    ] {
+        let (dir, content) = edited_fixture(&[
+            PAID_TIER,
+            NEWER_ARTICLE_PAID,
+            (
+                article,
+                "## A heading",
+                &format!("{marker}\n\n## PAID-FORM heading"),
+            ),
+            (article, "More text", "PAID-FORM text"),
+        ]);
+        if crlf {
+            let path = content.join(article);
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+        }
+        let out = dir.path().join("out");
+        build(&content, &out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let json = fs::read_to_string(out.join("articles/newer-article.json")).unwrap();
+        assert!(!json.contains("PAID-FORM"), "{name}: {json}");
+        let a: Article = serde_json::from_str(&json).unwrap();
+        let plain = open_with_demo(
+            &article_doc("newer-article"),
+            ARTICLE_BODY_SLOT,
+            a.paid_body.as_ref().expect("the paid part is sealed"),
+        )
+        .unwrap();
+        let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+        assert!(
+            body.html.contains("PAID-FORM text"),
+            "{name}: {}",
+            body.html
+        );
+    }
+}
+
+/// A marker over several lines in an article without a tier, or in a week's intro, is a marker
+/// all the same: refused with its line, never published in clear with the comment stripped.
+#[test]
+fn a_multi_line_marker_where_no_paywall_can_be_is_an_error_not_free_text() {
+    let error = build_error(&[(
+        "articles/newer-article.md",
+        "## A heading",
+        "<!--\npaywall\n-->\n\n## A heading",
+    )]);
+    assert!(error.contains("newer-article.md"), "{error}");
+    assert!(error.contains("tier"), "{error}");
+}

@@ -114,28 +114,22 @@ pub fn render_split(
     let mut marker_lines = Vec::new();
     let mut stray_marker_lines = Vec::new();
     if let Some(marker) = marker {
-        let mut depth = 0usize;
-        for (i, (event, range)) in parsed.iter().enumerate() {
-            match event {
-                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                Event::Html(text) | Event::InlineHtml(text) if holds_marker(text, marker) => {
-                    let alone = depth == 0
-                        && normalized(text) == normalized(marker)
-                        && matches!(
-                            parsed.get(i.wrapping_sub(1)),
-                            Some((Event::Start(Tag::HtmlBlock), _))
-                        )
-                        && matches!(parsed.get(i + 1), Some((Event::End(TagEnd::HtmlBlock), _)));
-                    if alone {
-                        cuts.push(i);
-                        marker_lines.push(line_of(range.start));
-                    } else {
-                        stray_marker_lines.push(line_of(range.start));
-                    }
+        for run in html_runs(&parsed) {
+            let text: String = run
+                .events
+                .clone()
+                .map(|i| html_text(&parsed[i].0))
+                .collect();
+            if !holds_marker(&text, marker) {
+                continue;
+            }
+            let line = line_of(parsed[run.events.start].1.start);
+            match run.block {
+                Some((start, end)) if run.depth == 0 && normalized(&text) == normalized(marker) => {
+                    cuts.push((start, end));
+                    marker_lines.push(line);
                 }
-                _ => {}
+                _ => stray_marker_lines.push(line),
             }
         }
     }
@@ -148,11 +142,11 @@ pub fn render_split(
     };
     let (first, rest) = match cuts.first() {
         None => (prepare(parsed.into_iter().map(|(e, _)| e).collect()), None),
-        Some(&i) => {
-            // The marker's block is Start(HtmlBlock), Html(marker), End(HtmlBlock).
-            let before = &markdown[..parsed[i - 1].1.start];
+        Some(&(start, end)) => {
+            // The marker's block is Start(HtmlBlock), its Html lines, End(HtmlBlock).
+            let before = &markdown[..parsed[start].1.start];
             let first = prepare(Parser::new_ext(before, options()).collect());
-            let rest = parsed.into_iter().skip(i + 2).map(|(e, _)| e).collect();
+            let rest = parsed.into_iter().skip(end + 1).map(|(e, _)| e).collect();
             (first, Some(prepare(rest)))
         }
     };
@@ -162,6 +156,73 @@ pub fn render_split(
         marker_lines,
         stray_marker_lines,
         problems,
+    }
+}
+
+/// Raw HTML that reads as one piece: the lines of one HTML block, or inline HTML pieces with
+/// only line breaks between them (a comment over several lines comes as several events).
+struct HtmlRun {
+    /// Indices of the run's events (Html / InlineHtml, and the breaks between inline pieces).
+    events: std::ops::Range<usize>,
+    /// The indices of its Start(HtmlBlock) and End(HtmlBlock) when the run is a whole block.
+    block: Option<(usize, usize)>,
+    /// How many non-HTML containers (list, quote, paragraph…) hold it.
+    depth: usize,
+}
+
+fn html_runs(parsed: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<HtmlRun> {
+    let is_html = |e: &Event<'_>| matches!(e, Event::Html(_) | Event::InlineHtml(_));
+    let is_break = |e: &Event<'_>| matches!(e, Event::SoftBreak | Event::HardBreak);
+    let mut runs = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < parsed.len() {
+        match &parsed[i].0 {
+            Event::Start(Tag::HtmlBlock) => {
+                let end = (i + 1..parsed.len())
+                    .find(|&j| matches!(parsed[j].0, Event::End(TagEnd::HtmlBlock)))
+                    .unwrap_or(parsed.len());
+                runs.push(HtmlRun {
+                    events: i + 1..end,
+                    block: (end < parsed.len()).then_some((i, end)),
+                    depth,
+                });
+                i = end + 1;
+                continue;
+            }
+            e if is_html(e) => {
+                let mut end = i + 1;
+                while end < parsed.len() {
+                    let next = &parsed[end].0;
+                    let joins = is_html(next)
+                        || (is_break(next) && parsed.get(end + 1).is_some_and(|(e, _)| is_html(e)));
+                    if !joins {
+                        break;
+                    }
+                    end += 1;
+                }
+                runs.push(HtmlRun {
+                    events: i..end,
+                    block: None,
+                    depth,
+                });
+                i = end;
+                continue;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    runs
+}
+
+/// The raw text of an HTML event (breaks between inline pieces count as a newline).
+fn html_text<'a>(event: &'a Event<'_>) -> &'a str {
+    match event {
+        Event::Html(text) | Event::InlineHtml(text) => text,
+        _ => "\n",
     }
 }
 
@@ -546,6 +607,34 @@ mod tests {
         }
         let split = render_split("A.\n\n<!--CUT-->\n\nB.\n", None, Some("<!-- cut -->"));
         assert_eq!(split.marker_lines, [2], "spacing and case do not matter");
+    }
+
+    #[test]
+    fn a_marker_over_several_lines_indented_or_with_crlf_is_still_the_marker() {
+        for md in [
+            "A.\n\n<!--\ncut\n-->\n\nSECRET\n",
+            "A.\n\n<!--  Cut\n  -->\n\nSECRET\n",
+            "A.\r\n\r\n<!-- cut -->\r\n\r\nSECRET\r\n",
+            "A.\r\n\r\n<!--\r\ncut\r\n-->\r\n\r\nSECRET\r\n",
+            "A.\n\n   <!-- cut -->\n\nSECRET\n",
+            " A.\n\n <!-- cut -->\n\nSECRET\n",
+        ] {
+            let split = render_split(md, None, Some("<!-- cut -->"));
+            assert_eq!(split.marker_lines, [2], "{md:?}");
+            assert!(split.stray_marker_lines.is_empty(), "{md:?}");
+            assert!(!split.first.html.contains("SECRET"), "{md:?}");
+            assert!(split.rest.unwrap().html.contains("SECRET"), "{md:?}");
+        }
+        // Not alone in its block, over several lines: still seen, as a stray marker.
+        for md in [
+            "Some <!--\ncut\n--> inline.\n",
+            "<div>\n<!--\ncut -->\n</div>\n",
+            "> <!--\n> cut -->\n",
+        ] {
+            let split = render_split(md, None, Some("<!-- cut -->"));
+            assert!(split.rest.is_none(), "{md:?}");
+            assert_eq!(split.stray_marker_lines.len(), 1, "{md:?}");
+        }
     }
 
     #[test]
