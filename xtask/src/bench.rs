@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+mod offline;
 mod search;
 
 use crate::nginx;
@@ -92,12 +93,13 @@ fn kb(n: u64) -> String {
 }
 
 /// The bench's steps, in the order a full run takes them (the later ones rewrite the data with
-/// synthetic content, so `unlock` and `text-first` come first). `--only a,b` runs some of them
-/// and keeps the other entries of `bench/results.json` as they were.
-const STEPS: [&str; 7] = [
+/// synthetic content, so `unlock`, `text-first` and `offline` come first). `--only a,b` runs
+/// some of them and keeps the other entries of `bench/results.json` as they were.
+const STEPS: [&str; 8] = [
     "sizes",
     "unlock",
     "text-first",
+    "offline",
     "roadmap",
     "archive",
     "profile",
@@ -139,6 +141,11 @@ pub fn run(args: &[String]) -> Result {
             "archive" => results["archive_first_page"] = archive_bytes(&dist)?,
             "profile" => results["wasm_profile"] = wasm_profile(&dist),
             "search" => results["search"] = search::run(&dist)?,
+            "offline" => {
+                let (value, failed) = offline::run(&dist)?;
+                results["offline"] = value;
+                failures.extend(failed);
+            }
             _ => unreachable!("checked above"),
         }
     }
