@@ -2,6 +2,7 @@
 
 use crate::components::link::Link;
 use leptos::prelude::*;
+use sb_model::paths::page;
 use sb_model::{ArticleSummary, Date, WeekSummary};
 
 /// "November 20, 2026" inside a `<time>` the browser and crawlers can read.
@@ -37,7 +38,7 @@ pub fn ArticleMeta(article: ArticleSummary) -> impl IntoView {
                                 .iter()
                                 .map(|t| {
                                     let label = t.replace('-', " ");
-                                    view! { <Link href=format!("/topics/{t}") attr:class="topic">{label}</Link> }
+                                    view! { <Link href=page::topic(t) attr:class="topic">{label}</Link> }
                                 })
                                 .collect_view()}
                         </span>
@@ -55,7 +56,7 @@ pub fn ArticleCard(
     #[prop(optional)]
     nested: bool,
 ) -> impl IntoView {
-    let href = format!("/articles/{}", article.slug);
+    let href = page::article(&article.slug);
     let title = article.title.clone();
     let subtitle = article.subtitle.clone();
     let summary = article.summary.clone();
@@ -87,7 +88,7 @@ fn CardTitle(href: String, title: String, nested: bool) -> impl IntoView {
 pub fn WeekCard(week: WeekSummary, #[prop(optional)] nested: bool) -> impl IntoView {
     view! {
         <article class="card">
-            <CardTitle href=format!("/weekly/{}", week.slug) title=week.title nested />
+            <CardTitle href=page::week(&week.slug) title=week.title nested />
             <p class="meta">
                 <DateTime date=week.date />
                 {format!(" · {} resources", week.entry_count)}

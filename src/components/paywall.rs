@@ -3,6 +3,7 @@
 //! reader's key does not open something.
 
 use leptos::prelude::*;
+use sb_model::paths::page;
 
 use crate::components::link::Link;
 use crate::components::shell::SiteData;
@@ -27,7 +28,7 @@ pub fn LockedNotice(#[prop(into)] what: String, #[prop(into)] tier: String) -> i
                 {move || site.config().map(|c| view! {
                     <a class="button button-primary" href=c.subscribe_url rel="noopener noreferrer">"Subscribe"</a>
                 })}
-                <Link href="/unlock" attr:class="button">"I have a key"</Link>
+                <Link href=page::unlock() attr:class="button">"I have a key"</Link>
             </p>
         </section>
     }
@@ -56,7 +57,7 @@ pub fn UnsealFailure(error: UnsealError, #[prop(into)] tier: String) -> impl Int
         <div class="paywall paywall-error" role="alert">
             <p>{error.message(&audience(&tier))}</p>
             <p class="paywall-actions">
-                <Link href="/unlock" attr:class="button">"Manage your keys"</Link>
+                <Link href=page::unlock() attr:class="button">"Manage your keys"</Link>
             </p>
         </div>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use sb_model::embed::is_embed_path;
+use sb_model::paths::page;
 use sb_model::{SiteConfig, SiteLink};
 
 use crate::api::ApiError;
@@ -89,15 +90,15 @@ pub fn Header() -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="header-inner">
-                <Link href="/" attr:class="brand">
+                <Link href=page::home() attr:class="brand">
                     {name}
                 </Link>
                 <nav aria-label="Main" class="main-nav">
-                    <Link href="/" exact=true>"Home"</Link>
-                    <Link href="/articles">"Articles"</Link>
-                    <Link href="/weekly">"Weekly"</Link>
-                    <Link href="/roadmap">"Road Map"</Link>
-                    <Link href="/about">"About"</Link>
+                    <Link href=page::home() exact=true>"Home"</Link>
+                    <Link href=page::articles()>"Articles"</Link>
+                    <Link href=page::weekly()>"Weekly"</Link>
+                    <Link href=page::roadmap()>"Road Map"</Link>
+                    <Link href=page::about()>"About"</Link>
                 </nav>
                 <SearchBox />
                 <ThemeToggle />
@@ -158,7 +159,7 @@ pub fn Footer() -> impl IntoView {
                                         </a>
                                     </li>
                                     <li>
-                                        <Link href="/unlock">"Subscriber key"</Link>
+                                        <Link href=page::unlock()>"Subscriber key"</Link>
                                     </li>
                                     <ChannelLinks links=c.links.clone() />
                                 </ul>

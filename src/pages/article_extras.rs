@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use sb_model::article::{ArticleLink, TocEntry};
+use sb_model::paths::{app_href, page};
 use sb_model::text::percent_encode;
 
 use crate::browser;
@@ -31,9 +32,9 @@ pub fn TableOfContents(toc: Vec<TocEntry>) -> impl IntoView {
 #[component]
 pub fn ShareLinks(title: String, slug: String) -> impl IntoView {
     let url = format!(
-        "{}{}/articles/{slug}",
+        "{}{}",
         browser::origin(),
-        browser::base_path()
+        app_href(&browser::base_path(), &page::article(&slug))
     );
     let (t, u) = (percent_encode(&title), percent_encode(&url));
     let copied = RwSignal::new(false);
@@ -62,13 +63,13 @@ pub fn PrevNext(previous: Option<ArticleLink>, next: Option<ArticleLink>) -> imp
         view! {
             <nav class="prev-next" aria-label="More articles">
                 {previous.map(|p| view! {
-                    <Link href=format!("/articles/{}", p.slug) attr:rel="prev" attr:class="prev">
+                    <Link href=page::article(&p.slug) attr:rel="prev" attr:class="prev">
                         <span class="prev-next-label">"← Previous"</span>
                         <span class="prev-next-title">{p.title}</span>
                     </Link>
                 })}
                 {next.map(|n| view! {
-                    <Link href=format!("/articles/{}", n.slug) attr:rel="next" attr:class="next">
+                    <Link href=page::article(&n.slug) attr:rel="next" attr:class="next">
                         <span class="prev-next-label">"Next →"</span>
                         <span class="prev-next-title">{n.title}</span>
                     </Link>

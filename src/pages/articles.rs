@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use sb_model::paths::{app_href, page};
 
 use crate::api;
 use crate::browser;
@@ -23,7 +24,7 @@ pub fn ArticlesPage() -> impl IntoView {
     let navigate = use_navigate();
     let choose = move |ev| {
         let slug = event_target_value(&ev);
-        let base = format!("{}/articles", browser::base_path());
+        let base = app_href(&browser::base_path(), &page::articles());
         navigate(
             &if slug.is_empty() {
                 base
@@ -38,8 +39,8 @@ pub fn ArticlesPage() -> impl IntoView {
             title="Articles"
             lead="Every weekly topic article, newest first."
             base=Signal::derive(move || match topic() {
-                Some(t) => format!("/articles?topic={t}"),
-                None => "/articles".to_string(),
+                Some(t) => format!("{}?topic={t}", page::articles()),
+                None => page::articles(),
             })
             fetch=move |page| api::archive_page(topic(), page)
             item=|article| view! { <ArticleCard article /> }
@@ -70,7 +71,7 @@ pub fn ArticlesPage() -> impl IntoView {
                 </select>
             </label>
             <p class="topics-link">
-                <Link href="/topics">"Browse all topics"</Link>
+                <Link href=page::topics()>"Browse all topics"</Link>
             </p>
         </IndexList>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use sb_model::embed::{EmbedOptions, EmbedTheme};
+use sb_model::paths::page;
 use sb_model::Roadmap;
 
 use crate::api;
@@ -65,13 +66,10 @@ fn Widget(mut roadmap: Roadmap, options: EmbedOptions) -> impl IntoView {
         }
         None => roadmap.title.clone(),
     };
-    let full = browser::absolute_url(&format!(
-        "/roadmap{}",
-        section
-            .as_ref()
-            .map(|s| format!("/{s}"))
-            .unwrap_or_default()
-    ));
+    let full = browser::absolute_url(&match &section {
+        Some(s) => page::roadmap_section(s),
+        None => page::roadmap(),
+    });
     let credit = roadmap.credit.clone();
     let ex = Explorer::new(roadmap, true, options.progress);
     provide_context(ex);

@@ -4,6 +4,7 @@
 use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use sb_model::paths::page;
 
 use crate::api;
 use crate::components::cards::{ArticleCard, WeekCard};
@@ -67,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
                     .map(|html| view! { <p class="card-summary" inner_html=html></p> })
             }}
             <p>
-                <Link href="/roadmap">"Explore the road map →"</Link>
+                <Link href=page::roadmap()>"Explore the road map →"</Link>
             </p>
         </section>
         <section class="home-more" aria-labelledby="more-articles">
@@ -86,7 +87,7 @@ pub fn HomePage() -> impl IntoView {
                                 .collect_view()}
                         </div>
                         <p>
-                            <Link href="/articles">"All articles →"</Link>
+                            <Link href=page::articles()>"All articles →"</Link>
                         </p>
                     }
                 }

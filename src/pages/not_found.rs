@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use sb_model::embed::is_embed_path;
+use sb_model::paths::page;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -23,10 +24,10 @@ pub fn NotFoundPage() -> impl IntoView {
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <ul>
                 <li><Link href="/">"Home"</Link></li>
-                <li><Link href="/articles">"All articles"</Link></li>
-                <li><Link href="/weekly">"Weekly reading lists"</Link></li>
-                <li><Link href="/roadmap">"The ML Road Map"</Link></li>
-                <li><Link href="/about">"About the newsletter"</Link></li>
+                <li><Link href=page::articles()>"All articles"</Link></li>
+                <li><Link href=page::weekly()>"Weekly reading lists"</Link></li>
+                <li><Link href=page::roadmap()>"The ML Road Map"</Link></li>
+                <li><Link href=page::about()>"About the newsletter"</Link></li>
             </ul>
         </section>
     }
@@ -44,7 +45,7 @@ fn WidgetNotFound() -> impl IntoView {
             <h1>"This widget does not exist"</h1>
             <p>"The page that shows it points at a road map widget this site does not have. Its owner can copy a fresh snippet from the road map page."</p>
             <p class="embed-credit">
-                <a href=browser::absolute_url("/roadmap") target="_blank" rel="noopener noreferrer">"Open the ML Road Map ↗"</a>
+                <a href=browser::absolute_url(&page::roadmap()) target="_blank" rel="noopener noreferrer">"Open the ML Road Map ↗"</a>
             </p>
         </div>
     }

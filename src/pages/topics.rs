@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use sb_model::paths::page;
 
 use crate::api;
 use crate::components::cards::ArticleCard;
@@ -31,7 +32,7 @@ pub fn TopicsPage() -> impl IntoView {
                                 view! {
                                     <li class="card">
                                         <h2 class="card-title">
-                                            <Link href=format!("/topics/{}", t.slug)>{t.name}</Link>
+                                            <Link href=page::topic(&t.slug)>{t.name}</Link>
                                         </h2>
                                         <p class="meta">{format!("{} article{}", t.count, if t.count == 1 { "" } else { "s" })}</p>
                                         <p class="card-summary">{t.description}</p>
@@ -61,19 +62,19 @@ pub fn TopicPage() -> impl IntoView {
                     return view! {
                         <Title text="Topic not found" />
                         <h1>"Topic not found"</h1>
-                        <p>"There is no such topic. " <Link href="/topics">"See all topics"</Link> "."</p>
+                        <p>"There is no such topic. " <Link href=page::topics()>"See all topics"</Link> "."</p>
                     }
                     .into_any();
                 };
                 view! {
                     <Title text=topic.name.clone() />
-                    <p class="section-label"><Link href="/topics">"Topics"</Link></p>
+                    <p class="section-label"><Link href=page::topics()>"Topics"</Link></p>
                     <h1>{topic.name.clone()}</h1>
                     <p class="lead">{topic.description.clone()}</p>
                     <Loaded
                         resource=articles
                         render=move |index| {
-                            let base = format!("/topics/{}", topic.slug);
+                            let base = page::topic(&topic.slug);
                             view! {
                                 <div class="card-list">
                                     {index.items.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use sb_model::paths::page;
 use sb_model::paywall::{KeyOffer, UnlockKey, LINK_PARAM};
 
 use crate::browser;
@@ -84,7 +85,7 @@ pub fn UnlockPage() -> impl IntoView {
                         <p>"This browser did not let the site save the key (private browsing or full storage): it works until you close this page."</p>
                     })}
                     <p>
-                        <Link href="/articles">"Read the articles"</Link> " · " <Link href="/weekly">"See the weekly lists"</Link>
+                        <Link href=page::articles()>"Read the articles"</Link> " · " <Link href=page::weekly()>"See the weekly lists"</Link>
                     </p>
                 </div>
             }

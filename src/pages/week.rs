@@ -6,6 +6,7 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use sb_model::paths::page;
 use sb_model::paywall::{week_doc, week_entry_slot};
 use sb_model::{Week, WeekEntry};
 
@@ -138,7 +139,7 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
                     <DateTime date=w.meta.date />
                     {count}
                 </p>
-                <SaveButton path=format!("/weekly/{slug}") />
+                <SaveButton path=page::week(&slug) />
             </header>
             <div class="prose" inner_html=w.intro_html.clone() on:click=browser::follow_in_page_link></div>
             {w
@@ -193,7 +194,7 @@ fn WeekView(w: Week, slug: String) -> impl IntoView {
             }}
         </article>
         <p class="back-link">
-            <Link href="/weekly">"← All weekly lists"</Link>
+            <Link href=page::weekly()>"← All weekly lists"</Link>
         </p>
     }
 }

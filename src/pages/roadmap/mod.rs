@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+use sb_model::paths::{app_href, page};
 use sb_model::progress::Progress;
 use sb_model::roadmap_tree::{dom_id, entry_key, section_key};
 use sb_model::Roadmap;
@@ -68,7 +69,7 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         };
         ex.propose(state::Source::Link, Progress::from_share_code(&code));
         navigate(
-            &format!("{}/roadmap", browser::base_path()),
+            &app_href(&browser::base_path(), &page::roadmap()),
             NavigateOptions {
                 replace: true,
                 ..Default::default()

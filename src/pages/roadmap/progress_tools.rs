@@ -3,6 +3,7 @@
 //! [`IncomingDialog`] with what it would change, and applied only when the reader says so.
 
 use leptos::prelude::*;
+use sb_model::paths::page;
 use sb_model::progress::{Progress, ProgressFile, MAX_FILE_BYTES};
 
 use super::state::{Explorer, Source};
@@ -10,7 +11,11 @@ use crate::browser;
 
 /// The share link for the current progress (absolute, so it can be pasted anywhere).
 fn share_link(progress: &Progress) -> String {
-    browser::absolute_url(&format!("/roadmap?progress={}", progress.to_share_code()))
+    browser::absolute_url(&format!(
+        "{}?progress={}",
+        page::roadmap(),
+        progress.to_share_code()
+    ))
 }
 
 #[component]

@@ -6,6 +6,7 @@
 //! Enter opens the resource.
 
 use leptos::prelude::*;
+use sb_model::paths::page;
 use sb_model::progress::Status;
 use sb_model::roadmap_tree::{dom_id, key_move, visible_nodes, NodeKind, TreeMove, TreeNode};
 use web_sys::KeyboardEvent;
@@ -242,7 +243,7 @@ pub fn SectionTally(section: String) -> impl IntoView {
             <progress max="100" value=move || tally.get().percent() aria-label=format!("{title} progress")></progress>
             <span class="tally-text">{move || tally.get().summary()}</span>
             {(!ex.embedded).then(|| view! {
-                <Link href=format!("/roadmap/{section}") attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {title}")>
+                <Link href=page::roadmap_section(&section) attr:class="permalink" attr:tabindex="-1" attr:aria-label=format!("Link to {title}")>
                     "#"
                 </Link>
             })}
@@ -272,7 +273,7 @@ where
     let row_id = dom_id(&node.key);
     let note_id = format!("{row_id}-note");
     let title_id = format!("{row_id}-title");
-    let permalink = format!("/roadmap/{}/{}", node.section, resource.id);
+    let permalink = page::roadmap_resource(&node.section, &resource.id);
     let escape_to = row_id.clone();
     let kind = resource.kind;
     let set = move |s: Status| {
