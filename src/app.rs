@@ -74,7 +74,7 @@ fn OldPostRedirect() -> impl IntoView {
         .collect();
     view! {
         <Redirect
-            path=format!("{}/articles/{slug}", browser::base_path())
+            path=sb_model::paths::app_href(&browser::base_path(), &sb_model::paths::page::article(&slug))
             options=NavigateOptions { replace: true, ..Default::default() }
         />
     }

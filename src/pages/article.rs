@@ -5,6 +5,7 @@ use crate::components::link::Link;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use sb_model::paths::page;
 use sb_model::paywall::{article_doc, PaidBody, ARTICLE_BODY_SLOT};
 use sb_model::Article;
 
@@ -96,7 +97,7 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
                 {meta.updated.map(|u| view! { <p class="meta">"Updated " <DateTime date=u /></p> })}
                 <div class="article-actions">
                     <ShareLinks title=meta.title.clone() slug=meta.slug.clone() />
-                    <SaveButton path=format!("/articles/{slug}") />
+                    <SaveButton path=page::article(&slug) />
                 </div>
             </header>
             {meta.cover.clone().map(|c| view! {
@@ -111,7 +112,7 @@ fn ArticleView(a: Article, slug: String) -> impl IntoView {
             <PrevNext previous=a.previous next=a.next />
         </article>
         <p class="back-link">
-            <Link href="/articles">"← All articles"</Link>
+            <Link href=page::articles()>"← All articles"</Link>
         </p>
     }
 }
