@@ -170,6 +170,47 @@ test('Netlify and Cloudflare read _headers into the same policy nginx sends, on 
   }
 });
 
+/** Netlify's reading of `_redirects`: the first rule whose path matches (`*` a splat), applied
+ *  only when no file answers the path (rules without `!` never shadow a file); a page's folder
+ *  with an index.html is a file. Returns the status and, for a 404 rule, the page it serves. */
+function netlifyRedirect(rules: string[][], path: string, exists: (p: string) => boolean) {
+  if (exists(path)) return { status: 200 };
+  for (const [from, to, status] of rules) {
+    if (!new RegExp(`^${pattern(from)}$`).test(path)) continue;
+    return { status: Number(status ?? 301), to };
+  }
+  return { status: 404 };
+}
+
+test('Netlify reads _redirects into the status nginx answers, on every path, and serves the same 404 page', async ({ request }) => {
+  test.setTimeout(120_000);
+  const rules = readFileSync(join(dist, '_redirects'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(/\s+/));
+  expect(rules.some(([, , status]) => status === '404')).toBe(true);
+  const exists = (path: string) => {
+    const full = join(dist, decodeURIComponent(path));
+    try {
+      const st = statSync(full);
+      return st.isFile() || (st.isDirectory() && statSync(join(full, 'index.html')).isFile());
+    } catch {
+      return false;
+    }
+  };
+  for (const path of servedPaths()) {
+    const response = await request.get(`.${path}`, { maxRedirects: 0 });
+    const netlify = netlifyRedirect(rules, path, exists);
+    expect(netlify.status, `Netlify: ${path}`).toBe(response.status());
+    // The 404 page the rule names is the one nginx sent (but for `/embed` and `/embedded`, which
+    // nginx's prefix location gives the widget's 404 page and Netlify the site's: both 404).
+    if (netlify.status === 404 && !/^\/embed[^/]*$/.test(path)) {
+      expect(await response.text(), path).toBe(readFileSync(join(dist, netlify.to!), 'utf8'));
+    }
+  }
+});
+
 test('only widget paths may be framed, and published images can run nothing', async ({ request }) => {
   const framing = async (path: string) => policy((await request.get(path)).headers()).framing;
   for (const path of ['./', './about', './about/', './unlock', './unlock/', './nope', './embed.js', './data/site.json', './404.html']) {

@@ -167,7 +167,7 @@ fn finish_dist(out: &Path, base: &str) -> Result {
     let redirects = read(&root().join("hosting/_redirects"))?;
     write(
         &out.join("_redirects"),
-        &redirects.replace("{{BASE}}", base),
+        &redirects_for(&redirects, base, host()),
     )?;
     Ok(())
 }
@@ -191,6 +191,23 @@ pub fn headers_for(template: &str, base: &str, host: Host) -> String {
     template
         .lines()
         .filter(|l| host == Host::Cloudflare || !l.trim_start().starts_with('!'))
+        .map(|l| format!("{}\n", l.replace("{{BASE}}", base)))
+        .collect()
+}
+
+/// `hosting/_redirects` for one host and base path. Netlify applies a rule only to a path with
+/// no file, so its 404 rules catch exactly the unknown paths; Cloudflare Pages applies rules
+/// even where a file exists (its docs: "Redirects are always followed"), so there the 404 rules
+/// would answer every page: they are dropped, and Cloudflare serves the nearest `404.html` with
+/// status 404 by itself.
+pub fn redirects_for(template: &str, base: &str, host: Host) -> String {
+    let is_404_rule = |line: &str| {
+        let line = line.trim();
+        !line.starts_with('#') && line.split_whitespace().nth(2) == Some("404")
+    };
+    template
+        .lines()
+        .filter(|l| host == Host::Netlify || !is_404_rule(l))
         .map(|l| format!("{}\n", l.replace("{{BASE}}", base)))
         .collect()
 }
@@ -281,6 +298,26 @@ mod tests {
         assert_eq!(
             headers_for(template, "/", Host::Cloudflare),
             "/*\n  A: 1\n/embed/*\n  ! A\n  A: 2\n"
+        );
+    }
+
+    #[test]
+    fn cloudflare_gets_no_404_rules_that_would_answer_every_page() {
+        let template = "# c\n{{BASE}}embed/*  {{BASE}}embed/404.html  404\n{{BASE}}*  {{BASE}}404.html  404\n/old  /new  301\n";
+        assert_eq!(
+            redirects_for(template, "/n/", Host::Netlify),
+            "# c\n/n/embed/*  /n/embed/404.html  404\n/n/*  /n/404.html  404\n/old  /new  301\n"
+        );
+        assert_eq!(
+            redirects_for(template, "/", Host::Cloudflare),
+            "# c\n/old  /new  301\n"
+        );
+        let shipped = read(&root().join("hosting/_redirects")).unwrap();
+        assert!(redirects_for(&shipped, "/", Host::Netlify).contains("/*  "));
+        let cloudflare = redirects_for(&shipped, "/", Host::Cloudflare);
+        assert!(
+            cloudflare.lines().all(|l| l.starts_with('#')),
+            "{cloudflare}"
         );
     }
 
