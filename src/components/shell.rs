@@ -114,7 +114,7 @@ pub fn SubscribeLink() -> impl IntoView {
         site.config().map(|c| {
             view! {
                 <a class="button button-primary" href=c.subscribe_url rel="noopener noreferrer">
-                    "Subscribe on Substack"
+                    {c.subscribe_label}
                 </a>
             }
         })

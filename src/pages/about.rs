@@ -62,12 +62,16 @@ pub fn AboutPage() -> impl IntoView {
                         <h2>"Join in"</h2>
                         <ul class="join">
                             <li>
-                                <a href=c.subscribe_url.clone() rel="noopener noreferrer">"Subscribe on Substack"</a>
+                                <a href=c.subscribe_url.clone() rel="noopener noreferrer">
+                                    {c.subscribe_label.clone()}
+                                </a>
                                 " for the weekly article and list in your inbox."
                             </li>
                             <li>
-                                <a href=c.chat_url.clone() rel="noopener noreferrer">"Join the community chat"</a>
-                                " in the Substack app."
+                                <a href=c.chat_url.clone() rel="noopener noreferrer">
+                                    {c.chat_label.clone()}
+                                </a>
+                                "."
                             </li>
                             <ChannelLinks links=c.links.clone() />
                         </ul>

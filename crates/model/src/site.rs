@@ -12,10 +12,18 @@ pub struct SiteConfig {
     /// Canonical public URL of the site, e.g. `https://example.com/newsletter/`.
     pub base_url: String,
     pub author: Author,
-    /// Where readers subscribe (the newsletter's Substack).
+    /// Where readers subscribe.
     pub subscribe_url: String,
     /// Where the community chat lives.
     pub chat_url: String,
+    /// The words of the links to `subscribe_url` that invite readers in (the home page's button,
+    /// the About and unlock pages); [`DEFAULT_SUBSCRIBE_LABEL`] when site.toml has none.
+    #[serde(default = "default_subscribe_label")]
+    pub subscribe_label: String,
+    /// The words of the About page's link to `chat_url`; [`DEFAULT_CHAT_LABEL`] when site.toml
+    /// has none.
+    #[serde(default = "default_chat_label")]
+    pub chat_label: String,
     pub sign_off: String,
     /// The author's other channels, shown in the footer and on the About page.
     #[serde(default)]
@@ -103,6 +111,20 @@ impl SiteConfig {
     }
 }
 
+/// `subscribe_label` when the publisher sets none (and in a site.json written before it).
+pub const DEFAULT_SUBSCRIBE_LABEL: &str = "Subscribe";
+
+/// `chat_label` when the publisher sets none (and in a site.json written before it).
+pub const DEFAULT_CHAT_LABEL: &str = "Join the community chat";
+
+fn default_subscribe_label() -> String {
+    DEFAULT_SUBSCRIBE_LABEL.to_string()
+}
+
+fn default_chat_label() -> String {
+    DEFAULT_CHAT_LABEL.to_string()
+}
+
 fn default_page_size() -> u32 {
     crate::paging::PAGE_SIZE as u32
 }
@@ -119,4 +141,30 @@ pub struct Author {
 pub struct SiteLink {
     pub label: String,
     pub url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OLDER: &str = r#"{"schema":1,"title":"T","tagline":"Tag","description":"D",
+        "base_url":"https://e.x/","author":{"name":"A","role":"R","bio_html":"<p>B</p>"},
+        "subscribe_url":"https://e.x/s","chat_url":"https://e.x/c","sign_off":"Bye"}"#;
+
+    #[test]
+    fn a_site_json_without_labels_decodes_with_the_defaults() {
+        let c: SiteConfig = crate::decode::decode_document(OLDER).unwrap();
+        assert_eq!(c.subscribe_label, "Subscribe");
+        assert_eq!(c.chat_label, "Join the community chat");
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        let mut c: SiteConfig = crate::decode::decode_document(OLDER).unwrap();
+        c.subscribe_label = "Join on Ghost".into();
+        c.chat_label = "Our Discord".into();
+        let json = serde_json::to_string(&c).unwrap();
+        let back: SiteConfig = crate::decode::decode_document(&json).unwrap();
+        assert_eq!(back, c);
+    }
 }

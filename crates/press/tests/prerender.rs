@@ -345,3 +345,81 @@ fn every_index_page_has_its_own_entry_linked_by_the_pager() {
         assert!(!out.join(base).join("page/3").exists(), "{base}");
     }
 }
+
+#[test]
+fn the_sample_labels_read_as_before() {
+    let (dir, site) = built();
+    assert_eq!(site.config.subscribe_label, "Subscribe on Substack");
+    let home = page(dir.path(), "");
+    assert!(
+        main_of(&home).contains("rel=\"noopener noreferrer\">Subscribe on Substack</a>"),
+        "{home}"
+    );
+    let about = page(dir.path(), "about");
+    assert!(main_of(&about).contains(
+        ">Subscribe on Substack</a> for the weekly article and list in your inbox.</li>"
+    ));
+    assert!(main_of(&about).contains(">Join the community chat in the Substack app</a>.</li>"));
+}
+
+#[test]
+fn custom_labels_reach_site_json_and_the_prerendered_pages_escaped() {
+    let (subscribe, chat) = ("Join on <Ghost> & \"more\"", "Our <b>Discord</b>");
+    let (dir, content) = common::edited_fixture(&[(
+        "site.toml",
+        "sign_off = \"Bye\"",
+        "sign_off = \"Bye\"\nsubscribe_label = \"Join on <Ghost> & \\\"more\\\"\"\nchat_label = \"Our <b>Discord</b>\"",
+    )]);
+    let data = dir.path().join("data");
+    common::build(&content, &data).unwrap();
+    let json = common::read_json(&data.join("site.json"));
+    assert_eq!(json["subscribe_label"], subscribe);
+    assert_eq!(json["chat_label"], chat);
+    let out = dir.path().join("dist");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    write_all(&load(&content).unwrap(), &out).unwrap();
+    let subscribe_link = format!(
+        "href=\"https://example.com/subscribe\" rel=\"noopener noreferrer\">{}</a>",
+        escape_html(subscribe)
+    );
+    let home = page(&out, "");
+    assert!(main_of(&home).contains(&subscribe_link), "{home}");
+    let about = page(&out, "about");
+    let about = main_of(&about);
+    assert!(
+        about.contains(&format!(
+            "{subscribe_link} for the weekly article and list in your inbox.</li>"
+        )),
+        "{about}"
+    );
+    assert!(
+        about.contains(&format!(
+            "href=\"https://example.com/chat\" rel=\"noopener noreferrer\">{}</a>.</li>",
+            escape_html(chat)
+        )),
+        "{about}"
+    );
+    assert!(
+        main_of(&page(&out, "unlock")).contains(&subscribe_link),
+        "the unlock page too"
+    );
+    for html in [&home, &page(&out, "about")] {
+        assert!(!html.contains("<Ghost>") && !html.contains("<b>Discord"));
+        assert!(!html.contains("Substack"));
+    }
+}
+
+#[test]
+fn without_labels_the_pages_say_subscribe_and_join_the_community_chat() {
+    let (dir, content) = common::edited_fixture(&[]);
+    let out = dir.path().join("dist");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    write_all(&load(&content).unwrap(), &out).unwrap();
+    assert!(main_of(&page(&out, "")).contains("rel=\"noopener noreferrer\">Subscribe</a>"));
+    let about = page(&out, "about");
+    assert!(main_of(&about).contains(">Subscribe</a> for the weekly article"));
+    assert!(main_of(&about).contains(">Join the community chat</a>.</li>"));
+    assert!(!about.contains("Substack"));
+}

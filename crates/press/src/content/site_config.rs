@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use sb_model::site::{Author, Tier};
+use sb_model::site::{Author, Tier, DEFAULT_CHAT_LABEL, DEFAULT_SUBSCRIBE_LABEL};
 use sb_model::{SiteConfig, SiteLink, SCHEMA_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
@@ -22,6 +22,10 @@ struct SiteFront {
     base_url: Spanned<String>,
     subscribe_url: Spanned<String>,
     chat_url: Spanned<String>,
+    /// The words of the links to `subscribe_url`; "Subscribe" when absent.
+    subscribe_label: Option<Spanned<String>>,
+    /// The words of the About page's link to `chat_url`; "Join the community chat" when absent.
+    chat_label: Option<Spanned<String>>,
     sign_off: Spanned<String>,
     author: AuthorFront,
     #[serde(default)]
@@ -79,6 +83,14 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
     let name = text_of("author.name", &front.author.name);
     let role = text_of("author.role", &front.author.role);
     let bio = text_of("author.bio", &front.author.bio);
+    let subscribe_label = front.subscribe_label.as_ref().map_or_else(
+        || DEFAULT_SUBSCRIBE_LABEL.to_string(),
+        |v| text_of("subscribe_label", v),
+    );
+    let chat_label = front.chat_label.as_ref().map_or_else(
+        || DEFAULT_CHAT_LABEL.to_string(),
+        |v| text_of("chat_label", v),
+    );
     let mut url_of = |field: &str, v: &Spanned<String>| {
         fields::web_url(file, &doc, field, v)
             .map_err(|e| errors.push(e))
@@ -165,6 +177,8 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         },
         subscribe_url,
         chat_url,
+        subscribe_label,
+        chat_label,
         sign_off,
         links,
         page_size,
@@ -173,4 +187,68 @@ pub fn load(file: &Path, text: &str) -> Result<SiteConfig, Vec<ContentError>> {
         home,
         about,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "title = \"T\"\ntagline = \"Tag\"\ndescription = \"D\"\nbase_url = \"https://e.x/\"\nsubscribe_url = \"https://e.x/s\"\nchat_url = \"https://e.x/c\"\nsign_off = \"Bye\"\n";
+    const AUTHOR: &str = "[author]\nname = \"A\"\nrole = \"R\"\nbio = \"B\"\n";
+
+    /// `site.toml` with `labels` among the top-level keys (line 8 on).
+    fn load_with(labels: &str) -> Result<SiteConfig, Vec<ContentError>> {
+        load(
+            Path::new("content/site.toml"),
+            &format!("{SITE}{labels}{AUTHOR}"),
+        )
+    }
+
+    #[test]
+    fn labels_default_when_absent() {
+        let c = load_with("").unwrap();
+        assert_eq!(c.subscribe_label, "Subscribe");
+        assert_eq!(c.chat_label, "Join the community chat");
+    }
+
+    #[test]
+    fn labels_are_read_and_trimmed() {
+        let c = load_with(
+            "subscribe_label = \" Join on Ghost \"\nchat_label = \"Talk to us on <Discord> & more\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.subscribe_label, "Join on Ghost");
+        assert_eq!(c.chat_label, "Talk to us on <Discord> & more");
+    }
+
+    #[test]
+    fn an_empty_label_names_file_line_and_field() {
+        let errors = load_with("subscribe_label = \"Go\"\nchat_label = \"  \"\n").unwrap_err();
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            text,
+            ["content/site.toml:9: field `chat_label`: must not be empty"],
+            "{errors:?}"
+        );
+        let errors = load_with("subscribe_label = \"\"\n").unwrap_err();
+        assert_eq!(
+            (errors[0].line, errors[0].field.as_deref()),
+            (8, Some("subscribe_label")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_label_that_is_not_text_names_file_line_and_field() {
+        for (labels, field) in [
+            ("subscribe_label = 3\n", "subscribe_label"),
+            ("chat_label = [\"Chat\"]\n", "chat_label"),
+        ] {
+            let errors = load_with(labels).unwrap_err();
+            let e = &errors[0];
+            assert_eq!((e.line, e.field.as_deref()), (8, Some(field)), "{errors:?}");
+            assert!(e.to_string().starts_with("content/site.toml:8:"), "{e}");
+            assert!(e.to_string().contains("string"), "{e}");
+        }
+    }
 }

@@ -16,8 +16,9 @@ const MORE_ARTICLES: usize = 4;
 
 fn subscribe(config: &SiteConfig) -> String {
     format!(
-        "<a class=\"button button-primary\" href=\"{}\" rel=\"noopener noreferrer\">Subscribe on Substack</a>",
-        escape_html(&config.subscribe_url)
+        "<a class=\"button button-primary\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+        escape_html(&config.subscribe_url),
+        escape_html(&config.subscribe_label)
     )
 }
 
@@ -97,7 +98,7 @@ pub fn about(c: &SiteConfig) -> Page {
     let main = format!(
         "<article class=\"about\"><h1>{}</h1><p class=\"lead\">{}</p>{offers}\
          <h2>Who writes it</h2><p class=\"author-line\"><strong>{}</strong>{}</p><div class=\"prose\">{}</div>\
-         <h2>Join in</h2><ul class=\"join\"><li>{} for the weekly article and list in your inbox.</li><li>{} in the Substack app.</li>{}</ul>\
+         <h2>Join in</h2><ul class=\"join\"><li>{} for the weekly article and list in your inbox.</li><li>{}.</li>{}</ul>\
          <p class=\"sign-off\">{}</p></article>",
         escape_html(&a.title),
         a.lead_html,
@@ -105,8 +106,8 @@ pub fn about(c: &SiteConfig) -> Page {
         escape_html(&format!(", {}", c.author.role)),
         // Rendered from Markdown and sanitized by press.
         c.author.bio_html,
-        external(&c.subscribe_url, "Subscribe on Substack"),
-        external(&c.chat_url, "Join the community chat"),
+        external(&c.subscribe_url, &c.subscribe_label),
+        external(&c.chat_url, &c.chat_label),
         channel_links(c),
         escape_html(&c.sign_off),
     );
@@ -119,7 +120,7 @@ pub fn unlock(c: &SiteConfig) -> Page {
          <p class=\"lead\">Subscribers get a personal unlock link by email. Open it, or paste it or the key here, and paid articles and the longer weekly lists open in this browser.</p>\
          <p>Unlocking happens in your browser alone and needs JavaScript: the key never leaves this device.</p>\
          <p>{}</p></article>",
-        external(&c.subscribe_url, "Subscribe on Substack")
+        external(&c.subscribe_url, &c.subscribe_label)
     );
     Page::new(
         page::relative(&page::unlock()),
