@@ -94,6 +94,23 @@ fn split_document(requests: &[Logged], page: &str) -> (u64, u64) {
     })
 }
 
+/// The emulated round trip (slow 4G).
+const RTT_MS: u64 = 150;
+
+/// Runs whose repeat visit's document response started sooner than one round trip: its request
+/// never paid the emulated latency (the worker's fetch was not throttled, or nothing was fetched).
+fn without_rtt(runs: &Value, rtt: u64) -> usize {
+    runs.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r["repeat_response_start_ms"]
+                .as_i64()
+                .is_some_and(|ms| ms >= 0 && (ms as u64) < rtt)
+        })
+        .count()
+}
+
 fn median(xs: &[u64]) -> f64 {
     let mut s = xs.to_vec();
     s.sort_unstable();
@@ -222,6 +239,7 @@ fn measure(dist: &Path) -> Result<Value> {
     value["app_repeat_over_static_repeat"] = ratio(app_repeat, static_repeat);
     value["app_repeat_over_app_first"] = ratio(app_repeat, app_first);
     value["app_repeat_requested_first_run"] = value["app"]["runs"][0]["repeat_requested"].clone();
+    value["app_repeat_runs_without_rtt"] = json!(without_rtt(&value["app"]["runs"], RTT_MS));
     Ok(value)
 }
 
@@ -232,6 +250,7 @@ fn table(v: &Value) -> Vec<String> {
     };
     let ms = |side: &str, key: &str| format!("{} ms", v[side][key]);
     let bytes = |side: &str, key: &str| kb(v[side][key].as_f64().unwrap_or(0.0) as u64);
+    let bytes_b = |side: &str, key: &str| format!("{} B", v[side][key].as_f64().unwrap_or(0.0));
     let over_static = v["app_repeat_over_static_repeat"]
         .as_f64()
         .unwrap_or(f64::INFINITY);
@@ -270,14 +289,14 @@ fn table(v: &Value) -> Vec<String> {
         ),
         row(
             "bytes sent, repeat: HTML document",
-            &format!("{} B", v["app"]["repeat_html_bytes_median"]),
-            &format!("{} B", v["static"]["repeat_html_bytes_median"]),
+            &bytes_b("app", "repeat_html_bytes_median"),
+            &bytes_b("static", "repeat_html_bytes_median"),
             "",
         ),
         row(
             "bytes sent, repeat: beyond the HTML",
-            &format!("{} B", v["app"]["repeat_beyond_html_bytes_median"]),
-            &format!("{} B", v["static"]["repeat_beyond_html_bytes_median"]),
+            &bytes_b("app", "repeat_beyond_html_bytes_median"),
+            &bytes_b("static", "repeat_beyond_html_bytes_median"),
             &format!(
                 "goal for the app ≤ {BEYOND_HTML_GOAL_BYTES} B: {}",
                 yes_no(beyond <= BEYOND_HTML_GOAL_BYTES as f64)
@@ -296,6 +315,13 @@ fn table(v: &Value) -> Vec<String> {
             r["status"],
             r["bytes"],
             r["dest"].as_str().unwrap_or_default()
+        ));
+    }
+    let fast = v["app_repeat_runs_without_rtt"].as_u64().unwrap_or(0);
+    if fast > 0 {
+        lines.push(format!(
+            "note: in {fast} of {} app runs the repeat visit's document answered in under one round trip ({RTT_MS} ms): the worker's fetch was not throttled there (repeat_response_start_ms per run)",
+            v["runs"]
         ));
     }
     let w = &v["workers"];
@@ -383,6 +409,18 @@ mod tests {
         // The template every test renders has the line.
         let template = fs::read_to_string(crate::run::root().join("hosting/nginx.conf")).unwrap();
         assert!(with_access_log(&template, Path::new("/x")).is_ok());
+    }
+
+    #[test]
+    fn runs_that_skipped_the_round_trip() {
+        let runs = json!([
+            { "repeat_response_start_ms": 15 },
+            { "repeat_response_start_ms": 170 },
+            { "repeat_response_start_ms": -1 },
+            {},
+        ]);
+        assert_eq!(without_rtt(&runs, 150), 1);
+        assert_eq!(without_rtt(&Value::Null, 150), 0);
     }
 
     #[test]
