@@ -6,7 +6,7 @@
 // Caches (all named for BASE, so a site under /newsletter/ never touches one under /):
 //   shell:VERSION  the app shell, precached on install (hashed assets, manifest, icons, offline.html)
 //   pages:v1       HTML pages the reader opened (network first, a copy for offline)
-//   data:v1        JSON, search index files and images (stale-while-revalidate, tagged by version)
+//   data:v1        JSON, search index files and images (network first, a copy for offline)
 //   saved:v1       pages saved for offline with their data; never capped, cleared only on request
 // Keys never enter a cache: nothing with a `k` in its search or fragment is stored.
 'use strict';
@@ -22,6 +22,7 @@ const DATA = `${PREFIX}data:v1`;
 const SAVED = `${PREFIX}saved:v1`;
 const CURRENT = [SHELL, PAGES, DATA, SAVED];
 const CAP = 300; // entries in the pages and data caches; the oldest stored go first
+const SLOW_MS = 4000; // a network slower than this gives way to a stored copy (a train's wifi)
 const ORIGIN = self.location.origin;
 const PRECACHED = new Set(PRECACHE);
 // Content-hashed file names (the same rule as nginx's immutable location).
@@ -95,6 +96,8 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
   for (const name of await caches.keys()) {
     if (name.startsWith(PREFIX) && !CURRENT.includes(name)) await caches.delete(name);
   }
+  // A page's request starts while this worker boots, instead of after (navigate() uses it).
+  if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
   await self.clients.claim();
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   await Promise.all(windows.map((client) => keepPage(client.url).catch(() => {})));
@@ -110,7 +113,8 @@ async function keepPage(href) {
   const html = await response.clone().text();
   await store(PAGES, pageKey(url), response);
   const wanted = assetsOf(html, url).filter((u) => under(new URL(u).pathname, 'data/'));
-  await Promise.all(wanted.map(async (u) => store(DATA, u, await fetch(u))));
+  // `no-cache`: after an update, the HTTP cache may still hold the last deploy's data.
+  await Promise.all(wanted.map(async (u) => store(DATA, u, await fetch(u, { cache: 'no-cache' }))));
 }
 
 // The same-origin files a page needs offline, as cache keys: its preloaded JSON, its images
@@ -164,24 +168,49 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// Pages: network first, a copy kept; offline, the kept or saved copy, else offline.html (200:
-// the app boots, routes by the real URL and says what is available), else a plain 503.
+// Pages: network first, a copy kept; offline (or when the network is slower than SLOW_MS and a
+// copy is kept), the kept or saved copy, else offline.html (200: the app boots, routes by the
+// real URL and says what is available), else a plain 503.
 async function navigate(event, url) {
+  const kept = async () =>
+    (await match(SAVED, pageKey(url))) || (await match(PAGES, pageKey(url)));
   try {
-    const response = await fetch(event.request);
-    if (response.status === 200 && isHtml(response) && storable(url)) {
-      event.waitUntil(store(PAGES, pageKey(url), response.clone()).catch(() => {}));
-    }
-    return response;
+    // The navigation preload (asked for at activation) is already on its way while this
+    // worker started: use it, else fetch.
+    const start = async () => (await event.preloadResponse) || fetch(event.request);
+    const response = await networkFirst(start, event, kept, (response) =>
+      response.status === 200 && isHtml(response) && storable(url)
+        ? store(PAGES, pageKey(url), response)
+        : null);
+    if (response) return response;
   } catch (error) {
-    const kept = (await match(SAVED, pageKey(url))) || (await match(PAGES, pageKey(url)));
-    if (kept) return kept;
-    const offline = await match(SHELL, `${BASE}offline.html`);
-    if (offline) return offline;
-    return new Response('You are offline', {
-      status: 503,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    // Offline: the fallbacks below.
+  }
+  const offline = await match(SHELL, `${BASE}offline.html`);
+  if (offline) return offline;
+  return new Response('You are offline', {
+    status: 503,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+// The network's answer (from `start()`), a copy of it handed to `keep` (kept alive with
+// waitUntil); when the network fails, or is slower than SLOW_MS, what `kept()` finds instead
+// (after a failure with nothing kept, the error; after a slow start with nothing kept, the
+// network's answer when it comes).
+async function networkFirst(start, event, kept, keep) {
+  const network = start().then((response) => ({ response, copy: response.clone() }));
+  event.waitUntil(network.then(({ copy }) => keep(copy)).catch(() => {}));
+  const fresh = network.then(({ response }) => response);
+  const slow = new Promise((resolve) => setTimeout(() => resolve(null), SLOW_MS));
+  try {
+    const first = await Promise.race([fresh, slow]);
+    if (first) return first;
+    return (await kept()) || (await fresh);
+  } catch (error) {
+    const copy = await kept();
+    if (copy) return copy;
+    throw error;
   }
 }
 
@@ -197,28 +226,21 @@ async function shell(event, url) {
   return response;
 }
 
-// Data: an entry stored by this version answers at once and is refreshed in the background;
-// an older one (or none) waits for the network; offline, any stored copy, saved first.
+// Data: network first too, so the app reads the same deploy as the page the network just gave
+// (serving a stored copy first would show a newer pre-rendered page, then replace it with older
+// data); the HTTP cache (max-age=300) answers a repeat visit without a request. Offline or slow,
+// the stored copy (saved first).
+//
+// A document this deploy's worker has not fetched yet may still sit in the HTTP cache from the
+// deploy before (data is cached 300 s): that first fetch asks the server (`no-cache`: a 304 when
+// unchanged), so the app never shows an older deploy's data over a newer page.
 async function data(event, url) {
   const key = dataKey(url);
-  const hit = await match(DATA, key);
-  const refresh = () => fetch(event.request).then(async (response) => {
-    if (storable(url)) await store(DATA, key, response.clone());
-    return response;
-  });
-  if (hit && hit.headers.get('sb-version') === VERSION) {
-    event.waitUntil(refresh().catch(() => {}));
-    return hit;
-  }
-  try {
-    const response = await fetch(event.request);
-    if (storable(url)) event.waitUntil(store(DATA, key, response.clone()).catch(() => {}));
-    return response;
-  } catch (error) {
-    const any = (await match(SAVED, key)) || hit;
-    if (any) return any;
-    throw error;
-  }
+  const stored = await match(DATA, key);
+  const current = stored && stored.headers.get('sb-version') === VERSION;
+  const request = current ? event.request : new Request(event.request, { cache: 'no-cache' });
+  const kept = async () => (await match(SAVED, key)) || stored;
+  return networkFirst(() => fetch(request), event, kept, (response) => (storable(url) ? store(DATA, key, response) : null));
 }
 
 // ---- messages from the app (replies go to event.ports[0]) ---------------------------------

@@ -1,8 +1,10 @@
 //! What a reader sees when a document could not be loaded: what went wrong, and a way out
-//! (retry, or back to the home page when the thing does not exist).
+//! (retry, or back to the home page when the thing does not exist), and a page title that says
+//! so (a page that failed to load sets none of its own).
 
 use crate::components::link::Link;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::api::ApiError;
 use crate::offline::shelf_view::ShelfView;
@@ -11,6 +13,7 @@ use crate::offline::shelf_view::ShelfView;
 pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     if error.is_not_found() {
         return view! {
+            <Title text="Not found" />
             <section class="notice" role="alert">
                 <h2>"We couldn't find that"</h2>
                 <p>"It may have moved or never existed. " <Link href="/">"Go to the home page"</Link> "."</p>
@@ -21,6 +24,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
     }
     if matches!(error, ApiError::Network { .. }) && crate::browser::is_offline() {
         return view! {
+            <Title text="You're offline" />
             <section class="notice notice-offline" role="alert">
                 <h2>"You're offline"</h2>
                 <p>
@@ -34,6 +38,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
         .into_any();
     }
     view! {
+        <Title text="Something went wrong" />
         <section class="notice notice-error" role="alert">
             <h2>"Something went wrong while loading this"</h2>
             <p>"The rest of the site still works. You can try again, or come back in a moment."</p>

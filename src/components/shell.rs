@@ -161,6 +161,9 @@ pub fn Footer() -> impl IntoView {
                                     <li>
                                         <Link href=page::unlock()>"Subscriber key"</Link>
                                     </li>
+                                    <li>
+                                        <Link href=page::offline()>"Read offline"</Link>
+                                    </li>
                                     <ChannelLinks links=c.links.clone() />
                                 </ul>
                                 <p class="copyright">

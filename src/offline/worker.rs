@@ -38,10 +38,14 @@ pub fn register(on_update: impl Fn() + 'static) {
     options.set_scope(&format!("{base}/"));
     let promise = container.register_with_options(&format!("{base}/sw.js"), &options);
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(promise).await else {
+        // Anything but a registration (a browser or test harness that blocks workers answers
+        // `undefined`) means: no offline reading here, nothing to watch.
+        let Ok(Ok(registration)) = JsFuture::from(promise)
+            .await
+            .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         watch_updates(&container, &registration, std::rc::Rc::new(on_update));
     });
 }
@@ -103,10 +107,12 @@ pub fn activate_update() {
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(ready) = container.ready() else { return };
-        let Ok(registration) = JsFuture::from(ready).await else {
+        let Ok(Ok(registration)) = JsFuture::from(ready)
+            .await
+            .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         match registration.waiting() {
             Some(waiting) => {
                 let message = JSON::parse(r#"{"type":"skip-waiting"}"#).unwrap_or_default();
@@ -130,7 +136,8 @@ pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String
     let registration: ServiceWorkerRegistration = JsFuture::from(within_timeout(ready))
         .await
         .map_err(describe)?
-        .unchecked_into();
+        .dyn_into()
+        .map_err(|_| "The offline helper is not running.".to_string())?;
     let worker = registration
         .active()
         .ok_or("The offline helper is not running yet: try again in a moment.")?;

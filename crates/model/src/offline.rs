@@ -164,7 +164,12 @@ pub fn shelf(base_path: &str, site_name: &str, entries: &[CachedEntry]) -> Vec<S
         } else {
             path
         };
-        let title = short_title(&entry.title, site_name);
+        // Home's title is the tagline: "Home" says what it is.
+        let title = if path == page::home() {
+            fallback_title(&path)
+        } else {
+            short_title(&entry.title, site_name)
+        };
         match items.iter_mut().find(|i| i.path == path) {
             Some(item) => {
                 item.saved |= entry.saved;
@@ -319,7 +324,7 @@ mod tests {
                 entry("/n/articles/a", "Ay · Site", false),
                 entry("/n/roadmap/math", "Math · Site", false),
                 entry("/n/roadmap", "The road map · Site", true),
-                entry("/n/", "Site", false),
+                entry("/n/", "The tagline · Site", false),
                 entry("/n/offline.html", "Offline · Site", false),
                 entry("/n/data/articles/page-1.json", "", false),
             ],
@@ -359,7 +364,14 @@ mod tests {
             ),
             ("/roadmap", "Math", true)
         );
-        assert_eq!(groups[3].items[0].path, "/");
+        assert_eq!(
+            (
+                groups[3].items[0].path.as_str(),
+                groups[3].items[0].title.as_str()
+            ),
+            ("/", "Home"),
+            "home is called Home, not by its tagline"
+        );
         assert!(shelf_has(&groups, "/articles/a"));
         assert!(!shelf_has(&groups, "/articles/c"));
     }

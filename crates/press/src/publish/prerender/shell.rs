@@ -85,12 +85,13 @@ fn footer(c: &SiteConfig) -> String {
     format!(
         "<footer class=\"site-footer\"><div class=\"footer-inner\">\
          <p class=\"sign-off\">{}</p>\
-         <ul class=\"footer-links\" aria-label=\"Newsletter\"><li>{}</li><li>{}</li><li>{}</li>{}</ul>\
+         <ul class=\"footer-links\" aria-label=\"Newsletter\"><li>{}</li><li>{}</li><li>{}</li><li>{}</li>{}</ul>\
          <p class=\"copyright\">{}</p></div></footer>",
         escape_html(&c.sign_off),
         external(&c.subscribe_url, "Subscribe"),
         external(&c.chat_url, "Community chat"),
         link(&page::unlock(), "", "Subscriber key"),
+        link(&page::offline(), "", "Read offline"),
         channel_links(c),
         escape_html(&format!("© {} · {}", c.author.name, c.title)),
     )
