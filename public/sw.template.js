@@ -93,8 +93,12 @@ async function precache() {
 
 // ---- activate: drop old caches, take over, keep the landing page(s) readable offline -------
 self.addEventListener('activate', (event) => event.waitUntil((async () => {
-  for (const name of await caches.keys()) {
-    if (name.startsWith(PREFIX) && !CURRENT.includes(name)) await caches.delete(name);
+  // The newest older shell stays (a tab still running the last deploy's app may need one of
+  // its chunks); older ones, and caches of a format this worker does not use, go.
+  const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && !CURRENT.includes(n));
+  const previous = names.filter((n) => n.startsWith(`${PREFIX}shell:`)).pop();
+  for (const name of names) {
+    if (name !== previous) await caches.delete(name);
   }
   // A page's request starts while this worker boots, instead of after (navigate() uses it).
   if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
@@ -171,9 +175,18 @@ self.addEventListener('fetch', (event) => {
 // Pages: network first, a copy kept; offline (or when the network is slower than SLOW_MS and a
 // copy is kept), the kept or saved copy, else offline.html (200: the app boots, routes by the
 // real URL and says what is available), else a plain 503.
+//
+// A stored page names the hashed files of the deploy that wrote it: one of another deploy is not
+// served (its styles and app may be gone); offline.html is, and the app renders the page from
+// the stored data.
 async function navigate(event, url) {
-  const kept = async () =>
-    (await match(SAVED, pageKey(url))) || (await match(PAGES, pageKey(url)));
+  const kept = async () => {
+    for (const name of [SAVED, PAGES]) {
+      const hit = await match(name, pageKey(url));
+      if (hit && hit.headers.get('sb-version') === VERSION) return hit;
+    }
+    return null;
+  };
   try {
     // The navigation preload (asked for at activation) is already on its way while this
     // worker started: use it, else fetch.
@@ -199,7 +212,11 @@ async function navigate(event, url) {
 // (after a failure with nothing kept, the error; after a slow start with nothing kept, the
 // network's answer when it comes).
 async function networkFirst(start, event, kept, keep) {
-  const network = start().then((response) => ({ response, copy: response.clone() }));
+  // A gateway's 5xx on a bad connection is no better than no answer: a kept copy wins.
+  const network = start().then((response) => {
+    if (response.status >= 500) throw Object.assign(new Error(`answered ${response.status}`), { response });
+    return { response, copy: response.clone() };
+  });
   event.waitUntil(network.then(({ copy }) => keep(copy)).catch(() => {}));
   const fresh = network.then(({ response }) => response);
   const slow = new Promise((resolve) => setTimeout(() => resolve(null), SLOW_MS));
@@ -210,14 +227,19 @@ async function networkFirst(start, event, kept, keep) {
   } catch (error) {
     const copy = await kept();
     if (copy) return copy;
+    if (error.response) return error.response; // nothing kept: the server's own error page
     throw error;
   }
 }
 
 // The shell: cache first; a hashed file not cached yet is fetched and kept.
+//
+// The previous deploy's shell answers too, for a tab still running that deploy's app.
 async function shell(event, url) {
-  const hit = await match(SHELL, url.pathname);
-  if (hit) return hit;
+  for (const name of [SHELL, ...(await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`))]) {
+    const hit = await match(name, url.pathname);
+    if (hit) return hit;
+  }
   const response = await fetch(event.request);
   if (response.status === 200 && storable(url)) {
     const copy = response.clone();
@@ -284,7 +306,7 @@ function pageUrl(raw) {
 async function save(raw) {
   const url = pageUrl(raw);
   if (!url) return { ok: false, error: `${raw} is not a page of this site` };
-  let page = await fetch(pageKey(url)).catch(() => null);
+  let page = await fetch(pageKey(url), { cache: 'no-cache' }).catch(() => null);
   if (!page || page.status !== 200) {
     const kept = await match(PAGES, pageKey(url));
     if (!kept) {
@@ -295,15 +317,25 @@ async function save(raw) {
   const html = await page.clone().text();
   const assets = assetsOf(html, url);
   const files = await Promise.all(assets.map(async (key) => {
-    const response = await fetch(key).catch(() => null);
+    const response = await fetch(key, { cache: 'no-cache' }).catch(() => null);
     if (response && response.status === 200) return response;
     const kept = (await match(DATA, key)) || (await match(SAVED, key));
     if (kept) return kept;
     throw new Error(`could not fetch ${new URL(key).pathname} (${response ? response.status : 'offline'})`);
   }));
   const cache = await caches.open(SAVED);
-  await Promise.all(files.map(async (response, i) => cache.put(assets[i], await tag(response))));
-  await cache.put(pageKey(url), await tag(page, { 'sb-assets': JSON.stringify(assets) }));
+  const before = new Set((await cache.keys()).map((r) => r.url));
+  try {
+    await Promise.all(files.map(async (response, i) => cache.put(assets[i], await tag(response))));
+    await cache.put(pageKey(url), await tag(page, { 'sb-assets': JSON.stringify(assets) }));
+  } catch (error) {
+    // Half a saved page is none: what this save added goes again.
+    for (const key of [...assets, pageKey(url)]) {
+      if (!before.has(key)) await cache.delete(key).catch(() => {});
+    }
+    const full = error && error.name === 'QuotaExceededError';
+    return { ok: false, error: full ? 'this device has no room left for it' : String((error && error.message) || error) };
+  }
   return { ok: true, files: files.length + 1 };
 }
 

@@ -11,7 +11,14 @@ use crate::api::ApiError;
 use crate::components::error_view::ErrorView;
 
 #[component]
-pub fn Loaded<T, F, V>(resource: LocalResource<Result<T, ApiError>>, render: F) -> impl IntoView
+pub fn Loaded<T, F, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    render: F,
+    /// The document is the whole page (an article, a week, the road map): a failure's heading
+    /// is then the page's h1.
+    #[prop(optional)]
+    whole_page: bool,
+) -> impl IntoView
 where
     T: Clone + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
@@ -21,7 +28,7 @@ where
         None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
         Some(Ok(data)) => render(data).into_any(),
         Some(Err(error)) => {
-            view! { <ErrorView error on_retry=move || resource.refetch() /> }.into_any()
+            view! { <ErrorView error whole_page on_retry=move || resource.refetch() /> }.into_any()
         }
     }
 }

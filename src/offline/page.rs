@@ -54,8 +54,13 @@ pub fn ClearSaved(#[prop(optional)] refresh: Option<RwSignal<u32>>) -> impl Into
     let said = RwSignal::new(String::new());
     let clear = move |_| {
         spawn_local(async move {
-            said.set(match worker::ask(json!({ "type": "clear" })).await {
-                Ok(_) => "Deleted: nothing is kept offline any more.".to_string(),
+            let reply = worker::ask(json!({ "type": "clear" })).await;
+            let ok = reply
+                .as_ref()
+                .is_ok_and(|r| r.get("ok").and_then(serde_json::Value::as_bool) == Some(true));
+            said.set(match reply {
+                _ if ok => "Deleted: nothing is kept offline any more.".to_string(),
+                Ok(_) => "Could not delete them: the worker refused.".to_string(),
                 Err(why) => format!("Could not delete them: {why}"),
             });
             if let Some(refresh) = refresh {

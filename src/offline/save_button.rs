@@ -1,6 +1,8 @@
 //! "Save for offline" on an article or a week: asks the worker to keep the page with its data
-//! and images (not only the part scrolled into view), and says when it is saved. Pressing it
-//! again removes the saved copy.
+//! and images (not only the part scrolled into view), and says when it is saved. A toggle
+//! button: its name stays "Save for offline" and `aria-pressed` says whether it is saved;
+//! pressing it again removes the saved copy. It is never disabled (focus stays on it); a press
+//! while the worker is busy is ignored.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,9 +14,9 @@ use super::worker;
 enum State {
     Checking,
     NotSaved,
-    Busy,
+    Saving,
+    Removing,
     Saved,
-    Failed(String),
 }
 
 /// The toggle for the page at `path` (the app's path, without the base). Hidden in browsers
@@ -26,6 +28,7 @@ pub fn SaveButton(#[prop(into)] path: String) -> impl IntoView {
     }
     let url = format!("{}{path}", crate::browser::base_path());
     let state = RwSignal::new(State::Checking);
+    let said = RwSignal::new(String::new());
     {
         let url = url.clone();
         spawn_local(async move {
@@ -41,55 +44,80 @@ pub fn SaveButton(#[prop(into)] path: String) -> impl IntoView {
         });
     }
     let toggle = move |_| {
-        let was_saved = state.get_untracked() == State::Saved;
-        state.set(State::Busy);
+        let was_saved = match state.get_untracked() {
+            State::Saved => true,
+            State::NotSaved => false,
+            _ => return,
+        };
+        state.set(if was_saved {
+            State::Removing
+        } else {
+            State::Saving
+        });
+        said.set(String::new());
         let url = url.clone();
         spawn_local(async move {
             let kind = if was_saved { "unsave" } else { "save" };
-            state.set(
-                match worker::ask(json!({ "type": kind, "url": url })).await {
-                    Ok(reply)
-                        if reply.get("ok").and_then(serde_json::Value::as_bool) == Some(true) =>
-                    {
-                        if was_saved {
-                            State::NotSaved
-                        } else {
-                            State::Saved
-                        }
-                    }
-                    Ok(reply) => State::Failed(
-                        reply
-                            .get("error")
-                            .and_then(serde_json::Value::as_str)
-                            .unwrap_or("the page could not be kept")
-                            .to_string(),
-                    ),
-                    Err(error) => State::Failed(error),
-                },
-            );
+            let reply = worker::ask(json!({ "type": kind, "url": url })).await;
+            let failed = match &reply {
+                Ok(r) if r.get("ok").and_then(serde_json::Value::as_bool) == Some(true) => None,
+                Ok(r) => Some(
+                    r.get("error")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("the worker could not do it")
+                        .to_string(),
+                ),
+                Err(why) => Some(why.clone()),
+            };
+            match (failed, was_saved) {
+                (None, false) => {
+                    worker::ask_to_keep_storage();
+                    state.set(State::Saved);
+                    said.set("Saved: this page opens without a connection.".into());
+                }
+                (None, true) => {
+                    state.set(State::NotSaved);
+                    said.set("Removed from the pages saved for offline.".into());
+                }
+                (Some(why), _) => {
+                    // Unchanged: what was saved stays saved.
+                    state.set(if was_saved {
+                        State::Saved
+                    } else {
+                        State::NotSaved
+                    });
+                    let what = if was_saved { "remove" } else { "save" };
+                    said.set(format!("Could not {what} it: {why}"));
+                }
+            }
         });
     };
-    let saved = move || state.get() == State::Saved;
+    let pressed = move || matches!(state.get(), State::Saved | State::Removing);
+    let busy = move || {
+        matches!(
+            state.get(),
+            State::Checking | State::Saving | State::Removing
+        )
+    };
     view! {
         <div class="save-offline">
             <button
                 type="button"
                 class="button"
-                aria-pressed=move || if saved() { "true" } else { "false" }
-                disabled=move || matches!(state.get(), State::Checking | State::Busy)
+                aria-pressed=move || if pressed() { "true" } else { "false" }
+                aria-disabled=move || if busy() { "true" } else { "false" }
                 on:click=toggle
             >
-                {move || match state.get() {
-                    State::Saved => "Saved for offline ✓",
-                    State::Busy => "Saving…",
-                    _ => "Save for offline",
-                }}
+                <span class="save-offline-mark" aria-hidden="true">
+                    {move || if pressed() { "✓ " } else { "" }}
+                </span>
+                "Save for offline"
             </button>
             <span class="save-offline-status" role="status">
                 {move || match state.get() {
-                    State::Saved => "Saved: this page opens without a connection.".to_string(),
-                    State::Failed(why) => format!("Could not save it: {why}"),
-                    _ => String::new(),
+                    State::Saving => "Saving…".to_string(),
+                    State::Removing => "Removing…".to_string(),
+                    _ => said.get(),
                 }}
             </span>
         </div>

@@ -31,7 +31,11 @@ pub fn UpdateNotice() -> impl IntoView {
                         type="button"
                         class="button"
                         aria-label="Later: keep reading this version"
-                        on:click=move |_| waiting.set(false)
+                        on:click=move |_| {
+                            waiting.set(false);
+                            // The button goes away: focus goes back to the page, not to nothing.
+                            crate::browser::focus_id("main");
+                        }
                     >
                         "Later"
                     </button>

@@ -15,6 +15,8 @@ const REPLY_TIMEOUT_MS: i32 = 10_000;
 /// How often an open tab asks whether a new deploy is out (the browser also checks on every
 /// page load).
 const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+/// How long Reload waits for the new worker before reloading anyway.
+const RELOAD_FALLBACK_MS: i32 = 5_000;
 
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -24,9 +26,17 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
+thread_local! {
+    /// Whether registering the worker failed (blocked, or refused by the browser): then every
+    /// question fails at once instead of waiting for a worker that never comes.
+    static REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether this tab asked for the update (it reloads itself; other tabs are told).
+    static RELOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Whether this browser can keep pages for offline reading.
 pub fn supported() -> bool {
-    container().is_some()
+    container().is_some() && !REFUSED.get()
 }
 
 /// Registers the worker for the site's base path, and calls `on_update` when a new deploy's
@@ -44,6 +54,7 @@ pub fn register(on_update: impl Fn() + 'static) {
             .await
             .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
         else {
+            REFUSED.set(true);
             return;
         };
         watch_updates(&container, &registration, std::rc::Rc::new(on_update));
@@ -64,6 +75,20 @@ fn watch_updates(
     if registration.waiting().is_some() && controlled() {
         on_update();
     }
+    // Another tab pressed Reload: a new worker controls this tab too, which still runs the old
+    // app. It says so, as for a waiting update (the very first control is no update).
+    let was_controlled = std::cell::Cell::new(controlled());
+    let taken = {
+        let on_update = on_update.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if was_controlled.replace(true) && !RELOADING.get() {
+                on_update();
+            }
+        })
+    };
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", taken.as_ref().unchecked_ref());
+    taken.forget();
     let reg = registration.clone();
     let found = Closure::<dyn FnMut()>::new(move || {
         let Some(installing) = reg.installing() else {
@@ -98,12 +123,22 @@ fn watch_updates(
 /// files then serve the page).
 pub fn activate_update() {
     let Some(container) = container() else { return };
+    RELOADING.set(true);
     let reload = Closure::<dyn FnMut()>::new(|| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
     });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", reload.as_ref().unchecked_ref());
+    // If the new worker never takes over (it failed, or another tab's reload raced this one),
+    // reload anyway: the page then asks for the newest deploy.
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            reload.as_ref().unchecked_ref(),
+            RELOAD_FALLBACK_MS,
+        );
+    }
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(ready) = container.ready() else { return };
@@ -131,6 +166,9 @@ pub fn activate_update() {
 /// Sends `message` (a `{type: …}` object) to the active worker and returns its answer. Fails
 /// with a readable reason when the worker is not there or does not answer in time.
 pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String> {
+    if REFUSED.get() {
+        return Err("This browser does not let this site keep pages offline.".into());
+    }
     let container = container().ok_or("This browser cannot keep pages offline.")?;
     let ready = container.ready().map_err(describe)?;
     let registration: ServiceWorkerRegistration = JsFuture::from(within_timeout(ready))
@@ -166,7 +204,10 @@ pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String
 fn within_timeout(promise: Promise) -> Promise {
     let timeout = Promise::new(&mut |_, reject| {
         let on_timeout = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &"The offline helper did not answer.".into());
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &"Offline reading is not ready yet: try again in a moment.".into(),
+            );
         });
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -187,4 +228,12 @@ fn describe(error: JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "The offline helper failed.".to_string())
+}
+
+/// Asks the browser not to evict this site's storage under pressure (the reader chose to save
+/// something); browsers decide for themselves, so the answer is not waited for.
+pub fn ask_to_keep_storage() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
 }

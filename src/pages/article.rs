@@ -30,7 +30,7 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = params.read_untracked().get("slug").unwrap_or_default();
         view! { <ArticleView a slug /> }
     };
-    view! { <Loaded resource=article render /> }
+    view! { <Loaded resource=article render whole_page=true /> }
 }
 
 #[component]

@@ -51,7 +51,7 @@ pub fn WeekPage() -> impl IntoView {
         let slug = params.read_untracked().get("slug").unwrap_or_default();
         view! { <WeekView w slug /> }
     };
-    view! { <Loaded resource=week render /> }
+    view! { <Loaded resource=week render whole_page=true /> }
 }
 
 /// How many of the `(tier, locked)` units are locked, per tier, in the order tiers first appear.

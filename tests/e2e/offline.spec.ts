@@ -112,11 +112,13 @@ for (const site of sites) {
       await expect(image).toHaveCount(1);
       const src = await image.evaluate((img: HTMLImageElement) => img.src);
 
+      // A toggle button: its name stays, aria-pressed says whether the page is saved.
       const save = page.getByRole('button', { name: 'Save for offline' });
-      await expect(save).toBeEnabled();
+      await expect(save).toHaveAttribute('aria-pressed', 'false');
+      await expect(save).toHaveAttribute('aria-disabled', 'false');
       await save.click();
-      const saved = page.getByRole('button', { name: /Saved for offline/ });
-      await expect(saved).toHaveAttribute('aria-pressed', 'true');
+      await expect(save).toHaveAttribute('aria-pressed', 'true');
+      await expect(save).toBeFocused();
       await expect(page.locator('.save-offline-status')).toContainText('opens without a connection');
 
       // The saved copy holds the page, its data and its image.
@@ -153,14 +155,16 @@ for (const site of sites) {
       await offline(context, page, true);
       await page.goto(`${site.url}articles/${slug}`);
       await ready(page);
-      await expect(page.getByRole('button', { name: /Saved for offline/ })).toBeVisible();
+      await expect(save).toHaveAttribute('aria-pressed', 'true');
       await image.scrollIntoViewIfNeeded();
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
       // Unsaving removes it from the saved pages (it may stay as a visited one).
       await offline(context, page, false);
-      await page.getByRole('button', { name: /Saved for offline/ }).click();
-      await expect(page.getByRole('button', { name: 'Save for offline' })).toHaveAttribute('aria-pressed', 'false');
+      await expect(save).toHaveAttribute('aria-disabled', 'false');
+      await save.click();
+      await expect(save).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.locator('.save-offline-status')).toContainText('Removed');
     });
   });
 }
@@ -250,12 +254,18 @@ function deploy(link: string, target: string) {
 }
 
 for (const d of deploys) {
-  test(`a new deploy shows the update notice, and Reload brings the new content (${d.name})`, async ({ page }) => {
+  test(`a new deploy shows the update notice, and Reload brings the new content (${d.name})`, async ({ page, context }) => {
     test.skip(!d.url, 'cargo xtask test starts the deploy servers');
     deploy(d.link!, d.v1!);
     try {
+      const article = newestFree();
       await visit(page, d.url!);
       await controlled(page);
+      // An article kept under the first deploy, and a second tab left open on it.
+      await visit(page, `${d.url}articles/${article.slug}`);
+      const other = await context.newPage();
+      await visit(other, `${d.url}articles/${article.slug}`);
+      await visit(page, d.url!);
       await expect(page.locator('main')).not.toContainText('second deploy');
       const notice = page.locator('.update-notice');
       await expect(notice).toHaveCount(0);
@@ -270,6 +280,19 @@ for (const d of deploys) {
       await ready(page);
       await expect(page.locator('main')).toContainText('second deploy');
       await expect(page.locator('.update-notice')).toHaveCount(0);
+      // The other tab, still running the first deploy's app, is told too.
+      await expect(other.locator('.update-notice')).toContainText('A new version of this site is available');
+      await other.close();
+
+      // Offline, the article kept under the first deploy opens with the new deploy's app and
+      // styles (its stored page names files the new deploy no longer has).
+      await offline(context, page, true);
+      await page.goto(`${d.url}articles/${article.slug}`);
+      await ready(page);
+      await expect(page.locator('main h1')).toHaveText(article.title);
+      const styled = await page.locator('.site-header').evaluate((e) => getComputedStyle(e).borderBottomStyle);
+      expect(styled).not.toBe('none');
+      await offline(context, page, false);
     } finally {
       deploy(d.link!, d.v1!);
     }

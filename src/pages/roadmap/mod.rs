@@ -48,7 +48,7 @@ pub fn RoadmapPage() -> impl IntoView {
     let roadmap = LocalResource::new(api::roadmap);
     view! {
         <Title text="Machine Learning Road Map" />
-        <Loaded resource=roadmap render=|roadmap| view! { <ExplorerView roadmap /> } />
+        <Loaded resource=roadmap render=|roadmap| view! { <ExplorerView roadmap /> } whole_page=true />
     }
 }
 
