@@ -44,7 +44,7 @@ pub fn ErrorView(
                     "This page was not kept on this device, so it cannot open without a connection. "
                     "These pages can:"
                 </p>
-                <ShelfView nested=true />
+                <ShelfView nested=!whole_page />
                 <button class="button" on:click=move |_| on_retry.run(())>"Try again"</button>
             </section>
         }
