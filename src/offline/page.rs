@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use serde_json::json;
+
+use sb_model::offline::Reply;
 
 use super::shelf_view::ShelfView;
 use super::worker;
@@ -54,12 +55,9 @@ pub fn ClearSaved(#[prop(optional)] refresh: Option<RwSignal<u32>>) -> impl Into
     let said = RwSignal::new(String::new());
     let clear = move |_| {
         spawn_local(async move {
-            let reply = worker::ask(json!({ "type": "clear" })).await;
-            let ok = reply
-                .as_ref()
-                .is_ok_and(|r| r.get("ok").and_then(serde_json::Value::as_bool) == Some(true));
+            let reply = worker::ask::<Reply>("clear", None).await;
             said.set(match reply {
-                _ if ok => "Deleted: nothing is kept offline any more.".to_string(),
+                Ok(r) if r.ok => "Deleted: nothing is kept offline any more.".to_string(),
                 Ok(_) => "Could not delete them: the worker refused.".to_string(),
                 Err(why) => format!("Could not delete them: {why}"),
             });

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::json;
+use sb_model::offline::Reply;
 
 use super::worker;
 
@@ -32,15 +32,10 @@ pub fn SaveButton(#[prop(into)] path: String) -> impl IntoView {
     {
         let url = url.clone();
         spawn_local(async move {
-            let saved = worker::ask(json!({ "type": "status", "url": url }))
+            let saved = worker::ask::<Reply>("status", Some(&url))
                 .await
-                .ok()
-                .and_then(|reply| reply.get("saved").and_then(serde_json::Value::as_bool));
-            state.set(if saved == Some(true) {
-                State::Saved
-            } else {
-                State::NotSaved
-            });
+                .is_ok_and(|r| r.saved);
+            state.set(if saved { State::Saved } else { State::NotSaved });
         });
     }
     let toggle = move |_| {
@@ -58,16 +53,13 @@ pub fn SaveButton(#[prop(into)] path: String) -> impl IntoView {
         let url = url.clone();
         spawn_local(async move {
             let kind = if was_saved { "unsave" } else { "save" };
-            let reply = worker::ask(json!({ "type": kind, "url": url })).await;
-            let failed = match &reply {
-                Ok(r) if r.get("ok").and_then(serde_json::Value::as_bool) == Some(true) => None,
+            let failed = match worker::ask::<Reply>(kind, Some(&url)).await {
+                Ok(r) if r.ok => None,
                 Ok(r) => Some(
-                    r.get("error")
-                        .and_then(serde_json::Value::as_str)
-                        .unwrap_or("the worker could not do it")
-                        .to_string(),
+                    r.error
+                        .unwrap_or_else(|| "the worker could not do it".into()),
                 ),
-                Err(why) => Some(why.clone()),
+                Err(why) => Some(why),
             };
             match (failed, was_saved) {
                 (None, false) => {

@@ -4,17 +4,17 @@
 
 use leptos::prelude::*;
 use sb_model::offline::{shelf, ListReply, ShelfGroup};
-use serde_json::json;
 
 use super::worker;
 use crate::components::link::Link;
 
-/// Asks the worker what it holds, as the shelf.
-pub async fn load_shelf() -> Result<Vec<ShelfGroup>, String> {
-    let reply = worker::ask(json!({ "type": "list" })).await?;
-    let reply: ListReply = serde_json::from_value(reply).map_err(|e| e.to_string())?;
+/// Asks the worker what it holds, as the shelf. A lazily loaded chunk: only a reader who is
+/// offline, or opens `/offline`, pays for it.
+#[leptos::lazy]
+pub async fn load_shelf(base_path: String) -> Result<Vec<ShelfGroup>, String> {
+    let reply: ListReply = worker::ask("list", None).await?;
     Ok(shelf(
-        &crate::browser::base_path(),
+        &base_path,
         &crate::browser::site_name(),
         &reply.entries,
     ))
@@ -31,7 +31,7 @@ pub fn ShelfView(
         if let Some(refresh) = refresh {
             refresh.track();
         }
-        load_shelf()
+        load_shelf(crate::browser::base_path())
     });
     move || {
         match shelf.get() {

@@ -1,6 +1,6 @@
-//! The small notice a reader sees when a new deploy of the site is ready: reloading lets the
-//! new worker take over, so the new app never runs next to an old cache (and the old app never
-//! reads a newer deploy's data).
+//! The small notice a reader sees, in every open tab, when a new deploy of the site is ready:
+//! reloading lets the new worker take over, so the page, the app and the data are the new
+//! deploy's together.
 
 use leptos::prelude::*;
 

@@ -163,9 +163,14 @@ pub fn activate_update() {
     });
 }
 
-/// Sends `message` (a `{type: …}` object) to the active worker and returns its answer. Fails
-/// with a readable reason when the worker is not there or does not answer in time.
-pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String> {
+/// Sends `{type: kind, url}` to the active worker and returns its answer. Fails with a readable
+/// reason when the worker is not there or does not answer in time.
+pub async fn ask<R: serde::de::DeserializeOwned>(
+    kind: &str,
+    url: Option<&str>,
+) -> Result<R, String> {
+    let message = serde_json::to_string(&sb_model::offline::Message { kind, url })
+        .map_err(|e| e.to_string())?;
     if REFUSED.get() {
         return Err("This browser does not let this site keep pages offline.".into());
     }
@@ -179,7 +184,7 @@ pub async fn ask(message: serde_json::Value) -> Result<serde_json::Value, String
     let worker = registration
         .active()
         .ok_or("The offline helper is not running yet: try again in a moment.")?;
-    let message = JSON::parse(&message.to_string()).map_err(describe)?;
+    let message = JSON::parse(&message).map_err(describe)?;
     let channel = MessageChannel::new().map_err(describe)?;
     let port = channel.port1();
     let answer = Promise::new(&mut |resolve, _| {

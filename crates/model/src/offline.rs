@@ -31,6 +31,26 @@ pub struct ListReply {
     pub entries: Vec<CachedEntry>,
 }
 
+/// A message to the worker: `{"type": kind}`, with the page's `url` for save, unsave and status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Message<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+/// The worker's answer to save, unsave, status and clear (each fills what it knows).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Reply {
+    #[serde(default)]
+    pub ok: bool,
+    #[serde(default)]
+    pub error: Option<String>,
+    #[serde(default)]
+    pub saved: bool,
+}
+
 /// What kind of page an item is, in the order the shelf shows the groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ShelfKind {
@@ -381,6 +401,27 @@ mod tests {
         let groups = shelf("", "S", &[entry("/topics/rag-systems", "", false)]);
         assert_eq!(groups[0].items[0].title, "topics rag systems");
         assert!(shelf("", "S", &[]).is_empty());
+    }
+
+    #[test]
+    fn messages_and_replies_have_the_workers_shape() {
+        let save = Message {
+            kind: "save",
+            url: Some("/n/articles/\"x\""),
+        };
+        assert_eq!(
+            serde_json::to_string(&save).unwrap(),
+            r#"{"type":"save","url":"/n/articles/\"x\""}"#
+        );
+        let list = Message {
+            kind: "list",
+            url: None,
+        };
+        assert_eq!(serde_json::to_string(&list).unwrap(), r#"{"type":"list"}"#);
+        let failed: Reply = serde_json::from_str(r#"{"ok":false,"error":"full"}"#).unwrap();
+        assert_eq!((failed.ok, failed.error.as_deref()), (false, Some("full")));
+        let status: Reply = serde_json::from_str(r#"{"saved":true}"#).unwrap();
+        assert!(status.saved && !status.ok);
     }
 
     #[test]
