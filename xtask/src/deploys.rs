@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::run::{press, root, work_dir, Result};
-use crate::{nginx, offline, site};
+use crate::run::{root, work_dir, Result};
+use crate::{nginx, offline};
 
 /// What the second deploy's home page says that the first's does not.
 pub const SECOND_DEPLOY_TEXT: &str = "This is the second deploy.";
@@ -56,22 +56,7 @@ fn second_deploy(first: &Path, base: &str, dist: &Path) -> Result {
     fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     crate::test::copy_dir(first, dist)?;
     fs::remove_dir_all(dist.join("data")).map_err(|e| e.to_string())?;
-    let keyring = root().join(site::DEMO_KEYRING).display().to_string();
-    let content_arg = content.display().to_string();
-    press(
-        &[
-            "build",
-            "--demo-keyring",
-            "--keyring",
-            &keyring,
-            "--content",
-            &content_arg,
-            "--out",
-        ],
-        &dist.join("data"),
-    )?;
-    let _ = fs::remove_file(dist.join("data/.press-output"));
-    press(&["pages", "--content", &content_arg, "--dist"], dist)?;
+    crate::test::press_into(&content, dist)?;
     offline::write(dist, base)?;
     Ok(())
 }

@@ -188,9 +188,17 @@ pub enum Host {
 
 /// `hosting/_headers` for one host and base path.
 pub fn headers_for(template: &str, base: &str, host: Host) -> String {
+    let detach = |line: &str| line.trim_start().starts_with('!');
+    for_host(template, base, |line| {
+        host == Host::Cloudflare || !detach(line)
+    })
+}
+
+/// A hosting template's lines that `keep` keeps, with the base path filled in.
+fn for_host(template: &str, base: &str, keep: impl Fn(&str) -> bool) -> String {
     template
         .lines()
-        .filter(|l| host == Host::Cloudflare || !l.trim_start().starts_with('!'))
+        .filter(|l| keep(l))
         .map(|l| format!("{}\n", l.replace("{{BASE}}", base)))
         .collect()
 }
@@ -205,11 +213,9 @@ pub fn redirects_for(template: &str, base: &str, host: Host) -> String {
         let line = line.trim();
         !line.starts_with('#') && line.split_whitespace().nth(2) == Some("404")
     };
-    template
-        .lines()
-        .filter(|l| host == Host::Netlify || !is_404_rule(l))
-        .map(|l| format!("{}\n", l.replace("{{BASE}}", base)))
-        .collect()
+    for_host(template, base, |line| {
+        host == Host::Netlify || !is_404_rule(line)
+    })
 }
 
 /// Moves the first inline `<script type="module">…</script>` into `boot-<hash>.js` and points a
@@ -239,8 +245,9 @@ pub fn externalize_module_script(
     Ok((new_html, Some((name, format!("{js}\n")))))
 }
 
-/// A stable 64-bit content hash for cache-busting file names.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// A stable 64-bit content hash for cache-busting file names (the build's one hash: boot script,
+/// wasm chunks, the deploy's version).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     fnv1a_continue(FNV1A_START, bytes)
 }
 

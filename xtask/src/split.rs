@@ -18,6 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::run::{check, cmd, root, Result};
+use crate::site::{fnv1a, fnv1a_continue, FNV1A_START};
 
 /// The features rustc 1.95 emits by default: wasm-opt must be told.
 const WASM_OPT_FEATURES: [&str; 7] = [
@@ -127,13 +128,14 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     // import each other and so share one hash over both and the main module.
     let mut loader = read(&split.join("__wasm_split.js"))?;
     let mut main_wasm_name = String::new();
-    let mut all_bytes = Vec::new();
+    // One hash over every module, the glue and the loader, in that order (no copy of them all).
+    let mut all = FNV1A_START;
     for (stem, path) in &done {
         let bytes = fs::read(path).map_err(err(path))?;
         // Every file starts `sb-site-` and ends in its hash: the hosts' cache rules
         // (hosting/_headers, nginx) cache them for a year.
         let hashed = format!("{stem}-{:016x}.wasm", fnv1a(&bytes));
-        all_bytes.extend_from_slice(&bytes);
+        all = fnv1a_continue(all, &bytes);
         if stem == &format!("{NAME}_bg") {
             main_wasm_name = hashed.replace("_bg-", "-").replace(".wasm", "_bg.wasm");
             fs::write(out.join(&main_wasm_name), &bytes).map_err(err(out))?;
@@ -148,9 +150,9 @@ pub fn build_app(out: &Path, base: &str) -> Result {
         }
     }
     let glue = read(&bound.join("sb-site.js"))?;
-    all_bytes.extend_from_slice(glue.as_bytes());
-    all_bytes.extend_from_slice(loader.as_bytes());
-    let hash = format!("{:016x}", fnv1a(&all_bytes));
+    all = fnv1a_continue(all, glue.as_bytes());
+    all = fnv1a_continue(all, loader.as_bytes());
+    let hash = format!("{all:016x}");
     let (glue_name, loader_name) = (
         format!("{NAME}-{hash}.js"),
         format!("{NAME}-loader-{hash}.js"),
@@ -208,10 +210,4 @@ fn replace_all(text: &str, from: &str, to: &str) -> Result<String> {
         0 => Err(format!("expected `{from}`, found none")),
         _ => Ok(text.replace(from, to)),
     }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
 }

@@ -191,14 +191,21 @@ fn imported_site(app: &Path) -> Result<PathBuf> {
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
-    let keyring = root().join(site::DEMO_KEYRING);
+    press_into(&content, &dist)?;
+    Ok(dist)
+}
+
+/// Presses `content` (sealed with the demo keys) into `dist`, which already holds the app's
+/// files: its data folder, then its pages. The app is the same whatever the content.
+pub fn press_into(content: &Path, dist: &Path) -> Result {
+    let keyring = root().join(site::DEMO_KEYRING).display().to_string();
     let content_arg = content.display().to_string();
     press(
         &[
             "build",
             "--demo-keyring",
             "--keyring",
-            &keyring.display().to_string(),
+            &keyring,
             "--content",
             &content_arg,
             "--out",
@@ -206,8 +213,7 @@ fn imported_site(app: &Path) -> Result<PathBuf> {
         &dist.join("data"),
     )?;
     let _ = fs::remove_file(dist.join("data/.press-output"));
-    press(&["pages", "--content", &content_arg, "--dist"], &dist)?;
-    Ok(dist)
+    press(&["pages", "--content", &content_arg, "--dist"], dist)
 }
 
 pub fn copy_dir(from: &Path, to: &Path) -> Result {
