@@ -15,9 +15,8 @@
 // every service worker target and sets the same network conditions on it.
 // First writes the copy: BENCH_DIST/BENCH_STATIC and a brotli .br beside it. Prints one JSON
 // object.
-import { statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { launch, probe, appReady, median, TEXT_SELECTOR } from './text-first-probe.mjs';
+import { statSync } from 'node:fs';
+import { launch, probe, appReady, median, writeStaticCopy, CPU_SLOWDOWN, SLOW_4G, TEXT_SELECTOR } from './text-first-probe.mjs';
 
 const url = process.env.BENCH_URL;
 const article = process.env.BENCH_ARTICLE;
@@ -25,13 +24,6 @@ const staticName = process.env.BENCH_STATIC;
 const logPath = process.env.BENCH_LOG;
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const TIMEOUT = 120000;
-const CPU_SLOWDOWN = 4;
-const SLOW_4G = {
-  offline: false,
-  latency: 150,
-  downloadThroughput: (1.6 * 1024 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
-};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const logSize = () => statSync(logPath).size;
@@ -66,28 +58,8 @@ const workerSessions = [];
   await session.send('Target.setDiscoverTargets', { discover: true });
 }
 
-// The app's final DOM, unthrottled, with scripts and script/wasm preloads removed.
-{
-  const context = await browser.newContext();
-  await context.addInitScript(probe, TEXT_SELECTOR);
-  const page = await context.newPage();
-  await page.goto(`${url}${article}`, { waitUntil: 'commit' });
-  await appReady(page);
-  await page.waitForLoadState('networkidle');
-  const html = await page.evaluate(() => {
-    const root = document.documentElement.cloneNode(true);
-    const drop = root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload][as=fetch], link[rel=preload][as=script], link[rel=preload][href$=".wasm"], link[rel=preload][href$=".js"]');
-    drop.forEach((e) => e.remove());
-    const hidden = document.querySelector('#sb-prerendered');
-    if (hidden && !hidden.checkVisibility()) root.querySelector('#sb-prerendered')?.remove();
-    return `<!DOCTYPE html>\n${root.outerHTML}`;
-  });
-  if (/<script/i.test(html)) throw new Error('the static copy still has a script');
-  const out = `${process.env.BENCH_DIST}/${staticName}`;
-  writeFileSync(out, html);
-  writeFileSync(`${out}.br`, brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  await context.close();
-}
+// The plain copy: the app's final DOM without scripts.
+await writeStaticCopy(browser, `${url}${article}`, `${process.env.BENCH_DIST}/${staticName}`);
 
 /** A new throttled tab in `context`. */
 async function openTab(context) {

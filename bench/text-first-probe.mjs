@@ -1,6 +1,8 @@
 // Shared by the "text first" bench scripts (issue 11): an init script that records, with
 // requestAnimationFrame, when a page's text becomes visible and when the app has taken over,
 // plus the browser set-up they all use.
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -11,6 +13,41 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** The phone the "text first" numbers are for: 4× CPU slowdown on Lighthouse's slow 4G. */
+export const CPU_SLOWDOWN = 4;
+export const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+/**
+ * Writes a plain HTML copy of the page at `pageUrl` to `out` (and a brotli `.br` beside it, for
+ * nginx's brotli_static): the app's final DOM, loaded unthrottled, with every script and
+ * script/wasm/data preload removed, and without the pre-rendered copy the app hid.
+ */
+export async function writeStaticCopy(browser, pageUrl, out) {
+  const context = await browser.newContext();
+  await context.addInitScript(probe, TEXT_SELECTOR);
+  const page = await context.newPage();
+  await page.goto(pageUrl, { waitUntil: 'commit' });
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    const drop = root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload][as=fetch], link[rel=preload][as=script], link[rel=preload][href$=".wasm"], link[rel=preload][href$=".js"]');
+    drop.forEach((e) => e.remove());
+    const hidden = document.querySelector('#sb-prerendered');
+    if (hidden && !hidden.checkVisibility()) root.querySelector('#sb-prerendered')?.remove();
+    return `<!DOCTYPE html>\n${root.outerHTML}`;
+  });
+  if (/<script/i.test(html)) throw new Error('the static copy still has a script');
+  writeFileSync(out, html);
+  writeFileSync(`${out}.br`, brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  await context.close();
+}
 
 /** The article body's first paragraph (or the lead of a wholly paid article, which has none). */
 export const TEXT_SELECTOR = 'main article .prose p, main article p.lead';
