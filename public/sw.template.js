@@ -236,9 +236,12 @@ async function networkFirst(start, event, kept, keep) {
 //
 // The previous deploy's shell answers too, for a tab still running that deploy's app.
 async function shell(event, url) {
-  for (const name of [SHELL, ...(await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`))]) {
-    const hit = await match(name, url.pathname);
-    if (hit) return hit;
+  const hit = await match(SHELL, url.pathname);
+  if (hit) return hit;
+  // Only on a miss (every file of this deploy is precached): the older shell kept at activation.
+  for (const name of (await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`))) {
+    const old = await match(name, url.pathname);
+    if (old) return old;
   }
   const response = await fetch(event.request);
   if (response.status === 200 && storable(url)) {
