@@ -107,14 +107,11 @@ pub fn page_path(base_path: &str, url: &str) -> Option<String> {
         "" => "/",
         p => p,
     };
-    const NOT_PAGES: [&str; 5] = [
-        "/offline.html",
-        "/404.html",
-        "/unlock",
-        "/search",
-        "/offline",
-    ];
-    if NOT_PAGES.contains(&path) || path.starts_with("/embed") {
+    let holds_nothing_to_read = [page::unlock(), page::search(), page::offline()];
+    if ["/offline.html", "/404.html"].contains(&path)
+        || holds_nothing_to_read.iter().any(|p| p == path)
+        || path.starts_with(&format!("/{}", page::EMBED))
+    {
         return None;
     }
     Some(path.to_string())
