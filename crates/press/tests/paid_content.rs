@@ -43,6 +43,17 @@ fn sealed_sample() -> (tempfile::TempDir, PathBuf) {
     (dir, data)
 }
 
+/// The paid body of the article `slug`, opened with the demo key (it must be sealed).
+fn open_article_body(slug: &str, a: &Article) -> PaidBody {
+    let plain = open_with_demo(
+        &article_doc(slug),
+        ARTICLE_BODY_SLOT,
+        a.paid_body.as_ref().expect("the paid part is sealed"),
+    )
+    .unwrap();
+    serde_json::from_slice(&plain).unwrap()
+}
+
 fn open_with_demo(doc: &str, slot: &str, sealed: &Sealed) -> Result<Vec<u8>, OpenError> {
     let ring = demo_keyring();
     let key = ring
@@ -336,13 +347,7 @@ fn a_paywalled_fixture_article_keeps_its_preview_and_seals_the_rest() {
         serde_json::from_value(read_json(&out.join("articles/newer-article.json"))).unwrap();
     assert!(a.body_html.contains("first paragraph"));
     assert!(!a.body_html.contains("A heading"));
-    let plain = open_with_demo(
-        &article_doc("newer-article"),
-        ARTICLE_BODY_SLOT,
-        a.paid_body.as_ref().unwrap(),
-    )
-    .unwrap();
-    let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+    let body = open_article_body("newer-article", &a);
     assert!(body.html.contains("<h2 id=\"a-heading\""), "{}", body.html);
     assert!(!body.html.contains("<script"), "paid HTML is sanitized too");
     assert_eq!(body.toc[0].text, "A heading");
@@ -375,13 +380,7 @@ fn a_nested_image_before_the_marker_still_seals_the_rest() {
         a.toc.is_empty() && a.body_html.contains("alt=\"a b\""),
         "{json}"
     );
-    let plain = open_with_demo(
-        &article_doc("newer-article"),
-        ARTICLE_BODY_SLOT,
-        a.paid_body.as_ref().expect("the paid part is sealed"),
-    )
-    .unwrap();
-    let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+    let body = open_article_body("newer-article", &a);
     assert!(body.html.contains("PAID-NESTED text"), "{}", body.html);
     assert_eq!(body.toc[0].text, "PAID-NESTED heading");
 }
@@ -417,13 +416,7 @@ fn the_marker_in_crlf_indented_or_multi_line_form_still_seals_the_rest() {
         let json = fs::read_to_string(out.join("articles/newer-article.json")).unwrap();
         assert!(!json.contains("PAID-FORM"), "{name}: {json}");
         let a: Article = serde_json::from_str(&json).unwrap();
-        let plain = open_with_demo(
-            &article_doc("newer-article"),
-            ARTICLE_BODY_SLOT,
-            a.paid_body.as_ref().expect("the paid part is sealed"),
-        )
-        .unwrap();
-        let body: PaidBody = serde_json::from_slice(&plain).unwrap();
+        let body = open_article_body("newer-article", &a);
         assert!(
             body.html.contains("PAID-FORM text"),
             "{name}: {}",
