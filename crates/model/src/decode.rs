@@ -20,10 +20,9 @@ pub fn decode_document<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError
         message: e.to_string(),
     })?;
     probe.check().map_err(DecodeError::NewerSchema)?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| DecodeError::Invalid {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+    serde_json::from_str(text).map_err(|e| DecodeError::Invalid {
+        path: crate::json_path::path_at(text, e.line(), e.column()),
+        message: e.to_string(),
     })
 }
 

@@ -8,6 +8,7 @@ pub mod article;
 pub mod date;
 pub mod decode;
 pub mod embed;
+pub mod json_path;
 pub mod offline;
 pub mod paging;
 pub mod paths;
