@@ -16,7 +16,10 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
     let mut i = 0;
     while i < end {
         match bytes[i] {
-            b'{' => frames.push(Frame::Object { key: None, wants_key: true }),
+            b'{' => frames.push(Frame::Object {
+                key: None,
+                wants_key: true,
+            }),
             b'[' => frames.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 frames.pop();
@@ -69,7 +72,10 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 
 enum Frame {
     /// An object, the key whose value is being read, and whether a key comes next.
-    Object { key: Option<String>, wants_key: bool },
+    Object {
+        key: Option<String>,
+        wants_key: bool,
+    },
     /// An array and the index of the element being read.
     Array { index: usize },
 }
@@ -134,7 +140,8 @@ mod tests {
     fn a_wrong_value_names_its_field_through_objects_and_arrays() {
         let text = r#"{"name":"x","items":[{"n":1,"tags":[]},{"n":2,"tags":["a",3]}]}"#;
         assert_eq!(path_of_error::<Doc>(text), "items[1].tags[1]");
-        let text = "{\n  \"name\": \"x\",\n  \"items\": [\n    {\"n\": \"one\", \"tags\": []}\n  ]\n}";
+        let text =
+            "{\n  \"name\": \"x\",\n  \"items\": [\n    {\"n\": \"one\", \"tags\": []}\n  ]\n}";
         assert_eq!(path_of_error::<Doc>(text), "items[0].n");
     }
 
