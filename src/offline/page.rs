@@ -10,18 +10,7 @@ use sb_model::offline::Reply;
 use super::shelf_view::ShelfView;
 use super::worker;
 
-pub struct OfflineRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for OfflineRoute {
-    fn data() -> Self {
-        OfflineRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <OfflinePage /> }.into_any()
-    }
-}
+crate::pages::lazy_page!(OfflineRoute, OfflinePage);
 
 #[component]
 fn OfflinePage() -> impl IntoView {

@@ -16,19 +16,8 @@ use crate::components::loaded::Loaded;
 use crate::pages::roadmap::state::Explorer;
 use crate::pages::roadmap::tree::Tree;
 
-/// The widget routes, lazily loaded: a chunk of their own, fetched only inside a widget's frame.
-pub struct EmbedRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for EmbedRoute {
-    fn data() -> Self {
-        EmbedRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <EmbedRoadmapPage /> }.into_any()
-    }
-}
+// The widget routes, lazily loaded: a chunk of their own, fetched only inside a widget's frame.
+crate::pages::lazy_page!(EmbedRoute, EmbedRoadmapPage);
 
 #[component]
 pub fn EmbedRoadmapPage() -> impl IntoView {

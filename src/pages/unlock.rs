@@ -29,19 +29,8 @@ enum Outcome {
     Refused(String),
 }
 
-/// The unlock route, lazily loaded: a chunk of its own, fetched only on `/unlock`.
-pub struct UnlockRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for UnlockRoute {
-    fn data() -> Self {
-        UnlockRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <UnlockPage /> }.into_any()
-    }
-}
+// The unlock route, lazily loaded: a chunk of its own, fetched only on `/unlock`.
+crate::pages::lazy_page!(UnlockRoute, UnlockPage);
 
 #[component]
 pub fn UnlockPage() -> impl IntoView {

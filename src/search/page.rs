@@ -16,18 +16,7 @@ use crate::browser;
 /// Results per page load; "Show more" adds as many.
 const STEP: usize = 20;
 
-pub struct SearchRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for SearchRoute {
-    fn data() -> Self {
-        SearchRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <SearchPage /> }.into_any()
-    }
-}
+crate::pages::lazy_page!(SearchRoute, SearchPage);
 
 /// The kind named in the address (`article`, `week`, `roadmap`, `topic`).
 fn kind_of(name: &str) -> Option<Kind> {

@@ -28,20 +28,9 @@ use progress_tools::ProgressTools;
 use state::Explorer;
 use tree::{focus_row, Tree};
 
-/// The road map route, lazily loaded: its code is a wasm chunk of its own, fetched only when
-/// a reader opens `/roadmap` (see `xtask/src/split.rs`).
-pub struct RoadmapRoute;
-
-#[leptos_router::lazy_route]
-impl leptos_router::LazyRoute for RoadmapRoute {
-    fn data() -> Self {
-        RoadmapRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <RoadmapPage /> }.into_any()
-    }
-}
+// The road map route, lazily loaded: its code is a wasm chunk of its own, fetched only when
+// a reader opens `/roadmap` (see `xtask/src/split.rs`).
+crate::pages::lazy_page!(RoadmapRoute, RoadmapPage);
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
