@@ -416,7 +416,8 @@ pub fn after_takeover(f: impl FnOnce() + 'static) {
 }
 
 /// Called once the app is mounted: takes over at once without a pre-rendered copy, else as
-/// soon as the app's `main` shows its page (a heading or an error, nothing loading), or after
+/// soon as the app's `main` shows its page (a heading or an error, nothing loading or still being
+/// built: `aria-busy`), or after
 /// [`TAKEOVER_TIMEOUT_MS`].
 pub fn take_over_when_rendered() {
     let deadline = js_sys::Date::now() + TAKEOVER_TIMEOUT_MS;
@@ -428,7 +429,8 @@ fn poll_takeover(deadline: f64) {
     let app = document.get_element_by_id(APP_ID);
     let rendered = |app: &web_sys::Element| {
         let found = |s: &str| app.query_selector(s).ok().flatten().is_some();
-        (found("main h1") || found("main [role=alert]")) && !found("main .loading")
+        (found("main h1") || found("main [role=alert]"))
+            && !found("main .loading, main [aria-busy=true]")
     };
     match app {
         Some(app) if !rendered(&app) && js_sys::Date::now() < deadline => {

@@ -49,6 +49,7 @@ test('marking done moves the bars, shows on the map, and survives a reload', asy
   await expect(pythonRows.nth(1).getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
 
   await page.reload();
+  await ready(page);
   await expect(sectionRow(page, 'Prerequisites').locator('.tally-text')).toHaveText('1 of 14 done');
   await expect(entry(page, 'CS50').getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
   await expect(pythonRows.nth(1).getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');

@@ -5,7 +5,10 @@
 //! Keys on a resource: Space toggles done, P in progress, S skipped, R reset, N note,
 //! Enter opens the resource.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use sb_model::paths::page;
 use sb_model::progress::Status;
 use sb_model::roadmap_tree::{dom_id, key_move, visible_nodes, NodeKind, TreeMove, TreeNode};
@@ -20,6 +23,35 @@ pub fn focus_row(key: String) {
     let ex = Explorer::expect();
     ex.focused.set(key.clone());
     request_animation_frame(move || browser::focus_id(&dom_id(&key)));
+}
+
+/// Rows built with the tree itself; the rest follow [`ROWS_PER_TASK`] at a time, one task each,
+/// so building the whole road map (about 150 rows, 600 ms at a phone's speed) never blocks a
+/// tap or a key for long (issue 11: Lighthouse's total blocking time).
+const FIRST_ROWS: usize = 20;
+const ROWS_PER_TASK: usize = 12;
+
+/// Adds the next rows in a task of their own until every row is there (`usize::MAX`). Stops if
+/// the tree has gone meanwhile.
+fn build_rest(shown: RwSignal<usize>, total: Memo<Vec<TreeNode>>) {
+    set_timeout(
+        move || {
+            let (Some(now), Some(len)) = (
+                shown.try_get_untracked(),
+                total.try_with_untracked(Vec::len),
+            ) else {
+                return;
+            };
+            let next = now.saturating_add(ROWS_PER_TASK);
+            if next >= len {
+                shown.set(usize::MAX);
+            } else {
+                shown.set(next);
+                build_rest(shown, total);
+            }
+        },
+        Duration::ZERO,
+    );
 }
 
 #[component]
@@ -102,10 +134,27 @@ pub fn Tree() -> impl IntoView {
             ex.toggle(&node.key);
         }
     };
+    // A permalink scrolls to its row at once: then every row is built together.
+    let permalink = use_params_map().with_untracked(|p| p.get("section").is_some());
+    let shown = RwSignal::new(if permalink { usize::MAX } else { FIRST_ROWS });
+    if !permalink {
+        build_rest(shown, nodes);
+    }
+    let rows = move || {
+        let shown = shown.get();
+        nodes.with(|n| n.iter().take(shown).cloned().collect::<Vec<_>>())
+    };
     view! {
         <p class="tree-keys" id="tree-keys">{keys_hint(ex.interactive, ex.embedded)}</p>
-        <ul role="tree" aria-label="Road map" aria-describedby="tree-keys" class="tree" on:keydown=on_keydown>
-            <For each=move || nodes.get() key=|n| n.key.clone() let:node>
+        <ul
+            role="tree"
+            aria-label="Road map"
+            aria-describedby="tree-keys"
+            aria-busy=move || (shown.get() != usize::MAX).to_string()
+            class="tree"
+            on:keydown=on_keydown
+        >
+            <For each=rows key=|n| n.key.clone() let:node>
                 <Row node />
             </For>
         </ul>
