@@ -8,8 +8,9 @@
 //!    shared chunks for code several of them use, and `__wasm_split.js`, which loads them;
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module only;
 //! 4. `wasm-opt -Oz` on every module, with the features rustc 1.95 emits;
-//! 5. content-hashed names for every file, the references between them rewritten, and the
-//!    boot script put into `index.html` (it starts the app once the pre-rendered page has loaded).
+//! 5. content-hashed names for every file, the references between them rewritten, the two JS
+//!    modules minified (terser), and the boot script put into `index.html` (it starts the app
+//!    once the pre-rendered page has loaded).
 //!
 //! An unsplit build of this app fails at run time (the split points import from a placeholder
 //! module), so every build and every test uses this one.
@@ -168,8 +169,11 @@ pub fn build_app(out: &Path, base: &str) -> Result {
         &format!("\"./{NAME}.js\""),
         &format!("\"./{glue_name}\""),
     )?;
-    fs::write(out.join(&glue_name), glue).map_err(err(out))?;
-    fs::write(out.join(&loader_name), loader).map_err(err(out))?;
+    for (name, text) in [(&glue_name, glue), (&loader_name, loader)] {
+        let path = out.join(name);
+        fs::write(&path, text).map_err(err(&path))?;
+        minify(&path)?;
+    }
 
     // index.html: the boot script (finish_dist moves it into a hashed file). The page is
     // pre-rendered, so nothing of the app is preloaded: the glue and the main module are
@@ -192,6 +196,18 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     let html = replace_once(&html, "</head>", &format!("{links}</head>"))?;
     fs::write(&index_path, html).map_err(err(&index_path))?;
     Ok(())
+}
+
+/// Minifies a JS module in place with terser (npm): the glue is ~70 KB of readable code the
+/// browser must parse on the main thread before the app starts (issue 11: blocking time).
+/// Names of exports, properties and strings (the hashed file names) are kept.
+fn minify(path: &Path) -> Result {
+    check(
+        cmd("terser")
+            .arg(path)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(path),
+    )
 }
 
 fn read(p: &Path) -> Result<String> {

@@ -114,6 +114,6 @@ fn npm() -> Result {
     if fresh {
         return Ok(());
     }
-    eprintln!("setup: installing npm packages (Playwright, axe, wasm-opt, Lighthouse)");
+    eprintln!("setup: installing npm packages (Playwright, axe, wasm-opt, terser, Lighthouse)");
     check(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
