@@ -46,14 +46,25 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let is_embed = Memo::new(move |_| location.pathname.with(|p| is_embed_path(&base, p)));
     let framed = crate::browser::is_framed();
     let chrome = move || !framed && !is_embed.get();
+    // The routed page is built in a task after the header's: built together, they kept the
+    // main thread busy for ~500 ms on a phone, mostly V8 compiling the wasm on its first call
+    // (issue 11: total blocking time). Meanwhile the pre-rendered copy is what the reader sees.
+    let routed = RwSignal::new(false);
+    set_timeout(move || routed.set(true), std::time::Duration::ZERO);
+    let page = move || {
+        let children = children.clone();
+        view! {
+            <Show when=move || !framed || is_embed.get() fallback=FramedRefusal>
+                {children()}
+            </Show>
+        }
+    };
     view! {
         <Show when=chrome>
             <Header />
         </Show>
         <main id="main" tabindex="-1">
-            <Show when=move || !framed || is_embed.get() fallback=FramedRefusal>
-                {children()}
-            </Show>
+            <Show when=move || routed.get()>{page.clone()}</Show>
         </main>
         <Show when=chrome>
             <Footer />
