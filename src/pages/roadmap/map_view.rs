@@ -52,7 +52,9 @@ pub fn MapView() -> impl IntoView {
             let open = move || {
                 ex.reveal(&id);
                 let key = section_key(&id);
-                browser::scroll_to_id(&sb_model::roadmap_tree::dom_id(&key));
+                let target = sb_model::roadmap_tree::dom_id(&key);
+                // After the DOM has the row: the reveal (or the rows still being built) adds it.
+                request_animation_frame(move || browser::scroll_to_id(&target));
                 focus_row(key);
             };
             let open_on_key = open.clone();

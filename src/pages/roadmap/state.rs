@@ -37,6 +37,9 @@ pub struct Explorer {
     pub embedded: bool,
     /// Progress from outside waiting for the reader to apply or cancel it.
     pub incoming: RwSignal<Option<Incoming>>,
+    /// How many rows of the tree are built (`usize::MAX`: all). The tree builds a few per task
+    /// after its first screen (issue 11); moving to a row builds the rest at once.
+    pub rows_built: RwSignal<usize>,
 }
 
 /// Where progress from outside comes from.
@@ -132,6 +135,7 @@ impl Explorer {
             announcement: RwSignal::new(String::new()),
             saved: RwSignal::new(true),
             incoming: RwSignal::new(None),
+            rows_built: RwSignal::new(usize::MAX),
         }
     }
 
@@ -246,6 +250,13 @@ impl Explorer {
                 c.insert(key.to_string());
             }
         });
+    }
+
+    /// Builds every row of the tree not built yet, so any row can be focused or scrolled to.
+    pub fn build_all_rows(self) {
+        if self.rows_built.get_untracked() != usize::MAX {
+            self.rows_built.set(usize::MAX);
+        }
     }
 
     /// Opens every container above a row (and clears a filter that would hide it).

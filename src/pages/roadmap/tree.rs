@@ -18,9 +18,11 @@ use super::state::Explorer;
 use crate::browser;
 use crate::components::link::Link;
 
-/// Focuses a row after the DOM has caught up with the state change that revealed it.
+/// Focuses a row after the DOM has caught up with the state change that revealed it (and with
+/// the rows still to be built, built now).
 pub fn focus_row(key: String) {
     let ex = Explorer::expect();
+    ex.build_all_rows();
     ex.focused.set(key.clone());
     request_animation_frame(move || browser::focus_id(&dom_id(&key)));
 }
@@ -136,8 +138,9 @@ pub fn Tree() -> impl IntoView {
     };
     // A permalink scrolls to its row at once: then every row is built together.
     let permalink = use_params_map().with_untracked(|p| p.get("section").is_some());
-    let shown = RwSignal::new(if permalink { usize::MAX } else { FIRST_ROWS });
+    let shown = ex.rows_built;
     if !permalink {
+        shown.set(FIRST_ROWS);
         build_rest(shown, nodes);
     }
     let rows = move || {
