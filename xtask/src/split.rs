@@ -153,6 +153,8 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     let glue = read(&bound.join("sb-site.js"))?;
     all = fnv1a_continue(all, glue.as_bytes());
     all = fnv1a_continue(all, loader.as_bytes());
+    // The names must change when terser would write other bytes from the same input.
+    all = fnv1a_continue(all, terser_identity()?.as_bytes());
     let hash = format!("{all:016x}");
     let (glue_name, loader_name) = (
         format!("{NAME}-{hash}.js"),
@@ -198,6 +200,9 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     Ok(())
 }
 
+/// How terser is run on the glue and the loader.
+const TERSER_ARGS: [&str; 3] = ["--module", "--compress", "--mangle"];
+
 /// Minifies a JS module in place with terser (npm): the glue is ~70 KB of readable code the
 /// browser must parse on the main thread before the app starts (issue 11: blocking time).
 /// Names of exports, properties and strings (the hashed file names) are kept.
@@ -205,9 +210,22 @@ fn minify(path: &Path) -> Result {
     check(
         cmd("terser")
             .arg(path)
-            .args(["--module", "--compress", "--mangle", "--output"])
+            .args(TERSER_ARGS)
+            .arg("--output")
             .arg(path),
     )
+}
+
+/// terser's installed version and its arguments: part of the JS files' content hash, since the
+/// names are computed before minifying and are cached for a year.
+fn terser_identity() -> Result<String> {
+    let manifest = root().join("node_modules/terser/package.json");
+    let json: serde_json::Value = serde_json::from_str(&read(&manifest)?)
+        .map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let version = json["version"]
+        .as_str()
+        .ok_or_else(|| format!("{}: no version", manifest.display()))?;
+    Ok(format!("terser {version} {}", TERSER_ARGS.join(" ")))
 }
 
 fn read(p: &Path) -> Result<String> {
