@@ -132,19 +132,29 @@ test('rotation: a key for older content works side by side with the current one'
 });
 
 test('forget key locks every page again', async ({ page }) => {
+  // The code that opens paid units is fetched only for a reader holding a key.
+  const paidCode: string[] = [];
+  page.on('request', (r) => {
+    if (/split_open_all/.test(r.url())) paidCode.push(r.url());
+  });
   await unlockWith(page, 'k2026-11');
   await page.goto(`./weekly/${WEEK}`);
   await ready(page);
   await expect(page.locator('.entry-paid')).toHaveCount(4);
+  expect(paidCode).not.toEqual([]);
   await page.getByRole('contentinfo').getByRole('link', { name: 'Subscriber key' }).click();
   await page.getByRole('button', { name: 'Forget all keys' }).click();
   await expect(page.locator('.key-list-empty')).toContainText('No key is saved');
   await page.goBack();
   await expect(page.getByRole('region', { name: 'For subscribers' })).toContainText('4 more resources');
   await expect(page.locator('.entry-paid')).toHaveCount(0);
+  paidCode.length = 0;
   await page.reload();
   // The pre-rendered copy never holds paid entries: wait for the app, which would open them.
   await ready(page);
+  await page.waitForLoadState('networkidle');
+  expect(paidCode).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem('sb-keys'))).toBeNull();
   await expect(page.getByRole('region', { name: 'For subscribers' })).toContainText('4 more resources');
   await expect(page.locator('.entry-paid')).toHaveCount(0);
   await expect(page.locator('main')).not.toContainText('PAID-REF');
