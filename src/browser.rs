@@ -469,6 +469,7 @@ fn swap(document: &web_sys::Document, app: &web_sys::Element) {
         .and_then(|id| document.get_element_by_id(id))
         .is_some_and(|t| copy.contains(Some(&t)));
     let typed = typed_words(&copy);
+    let anchor = scroll_anchor(&w, document, &copy);
     copy.remove();
     let _ = app.remove_attribute("hidden");
     give_typed_words(document, typed);
@@ -480,7 +481,7 @@ fn swap(document: &web_sys::Document, app: &web_sys::Element) {
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-    w.scroll_to_with_x_and_y(x, y);
+    restore_scroll(&w, document, x, y, anchor);
     if let Some(id) = fragment.filter(|_| !copy_had_target && x == 0.0 && y == 0.0) {
         scroll_into_center(document, &id);
     }
@@ -527,6 +528,48 @@ fn give_typed_words(document: &web_sys::Document, typed: Vec<(String, String)>) 
             event.init_event_with_bubbles_and_cancelable("input", true, false);
             let _ = field.dispatch_event(&event);
         }
+    }
+}
+
+/// What the reader is looking at in the copy: the element with an id around the point a third
+/// of the way down the window, and how far from the window's top it is. The app's version of a
+/// page can be taller above it (the road map's rows gain status buttons), so the takeover keeps
+/// that element in place rather than the scroll offset in pixels.
+fn scroll_anchor(
+    w: &web_sys::Window,
+    document: &web_sys::Document,
+    copy: &web_sys::Element,
+) -> Option<(String, f64)> {
+    if w.scroll_y().unwrap_or(0.0) == 0.0 {
+        return None;
+    }
+    let width = w.inner_width().ok()?.as_f64()?;
+    let height = w.inner_height().ok()?.as_f64()?;
+    let mut el = document.element_from_point((width / 2.0) as f32, (height / 3.0) as f32)?;
+    while el.id().is_empty() {
+        el = el.parent_element()?;
+    }
+    if copy.is_same_node(Some(&el)) || !copy.contains(Some(&el)) {
+        return None;
+    }
+    Some((el.id(), el.get_bounding_client_rect().top()))
+}
+
+/// Puts the anchor back where it was on screen, or, without one, the scroll offset.
+fn restore_scroll(
+    w: &web_sys::Window,
+    document: &web_sys::Document,
+    x: f64,
+    y: f64,
+    anchor: Option<(String, f64)>,
+) {
+    match anchor.and_then(|(id, top)| Some((document.get_element_by_id(&id)?, top))) {
+        Some((el, top)) => {
+            let moved = el.get_bounding_client_rect().top() - top;
+            let now = w.scroll_y().unwrap_or(y);
+            w.scroll_to_with_x_and_y(x, now + moved);
+        }
+        None => w.scroll_to_with_x_and_y(x, y),
     }
 }
 

@@ -97,6 +97,29 @@ test('the scroll offset and the focused element stay through the takeover', asyn
   await expect(page.locator(':focus')).toHaveText('Road Map');
 });
 
+test('on the road map the row the reader scrolled to stays in place through the takeover', async ({ page }) => {
+  // The app's rows are taller than the copy's (they gain status buttons): the same pixel offset
+  // would show rows further down, so the takeover keeps the row on screen where it was.
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expectStaticCopy(page, './roadmap');
+  const release = await hold(page, '**/*.wasm');
+  await page.goto('./roadmap', { waitUntil: 'domcontentloaded' });
+  const rows = page.locator('#sb-prerendered [role=treeitem]');
+  await expect(rows.nth(40)).toBeAttached();
+  // Put the 41st row under the point a third of the way down the window.
+  const before = await page.evaluate(() => {
+    const row = document.querySelectorAll<HTMLElement>('#sb-prerendered [role=treeitem]')[40];
+    window.scrollTo(0, window.scrollY + row.getBoundingClientRect().top - window.innerHeight / 3 + 4);
+    return { id: row.id, top: row.getBoundingClientRect().top, y: window.scrollY };
+  });
+  expect(before.y).toBeGreaterThan(600);
+  release();
+  await ready(page);
+  await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+  const after = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, before.id);
+  expect(Math.abs(after - before.top)).toBeLessThanOrEqual(2);
+});
+
 test('a page that never renders is taken over after a few seconds, so the app answers', async ({ page }) => {
   await expectStaticCopy(page, './about');
   const release = await hold(page, '**/data/site.json');
