@@ -469,7 +469,11 @@ fn swap(document: &web_sys::Document, app: &web_sys::Element) {
         .and_then(|id| document.get_element_by_id(id))
         .is_some_and(|t| copy.contains(Some(&t)));
     let typed = typed_words(&copy);
-    let anchor = scroll_anchor(&w, document, &copy);
+    let anchor = if y == 0.0 {
+        None
+    } else {
+        scroll_anchor(&w, document, &copy)
+    };
     copy.remove();
     let _ = app.remove_attribute("hidden");
     give_typed_words(document, typed);
@@ -540,9 +544,6 @@ fn scroll_anchor(
     document: &web_sys::Document,
     copy: &web_sys::Element,
 ) -> Option<(String, f64)> {
-    if w.scroll_y().unwrap_or(0.0) == 0.0 {
-        return None;
-    }
     let width = w.inner_width().ok()?.as_f64()?;
     let height = w.inner_height().ok()?.as_f64()?;
     let mut el = document.element_from_point((width / 2.0) as f32, (height / 3.0) as f32)?;
