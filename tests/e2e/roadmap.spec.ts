@@ -59,7 +59,9 @@ test('export, clear, import restores progress and notes', async ({ page }) => {
   await open(page);
   await entry(page, 'CS50').getByRole('button', { name: 'Done' }).click();
   await entry(page, 'Learn Git').getByRole('button', { name: 'Skip' }).click();
+  await entry(page, 'CS50').getByRole('button', { name: 'Add note' }).click();
   const note = entry(page, 'CS50').getByLabel('My note');
+  await expect(note).toBeFocused();
   await note.fill('finished week 3');
   await note.press('Tab');
 
@@ -71,7 +73,9 @@ test('export, clear, import restores progress and notes', async ({ page }) => {
   await page.getByRole('button', { name: 'Clear progress' }).click();
   await page.getByRole('button', { name: 'Yes, clear' }).click();
   await expect(page.locator('.overall-text')).toContainText('0 of');
-  await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('');
+  // The cleared note is gone: its row offers "Add note" again.
+  await expect(entry(page, 'CS50').getByLabel('My note')).toHaveCount(0);
+  await expect(entry(page, 'CS50').getByRole('button', { name: 'Add note' })).toBeVisible();
 
   await page.locator('input[type=file]').setInputFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Apply the progress in the file?' });
@@ -83,6 +87,30 @@ test('export, clear, import restores progress and notes', async ({ page }) => {
   await expect(entry(page, 'Learn Git').getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
   await expect(entry(page, 'CS50').getByLabel('My note')).toHaveValue('finished week 3');
   await expect(sectionRow(page, 'Prerequisites').locator('.tally-text')).toHaveText('1 of 13 done, 1 skipped');
+});
+
+test('a note field opens only when asked for, closes when left empty, and keeps a note across a reload', async ({ page }) => {
+  await open(page);
+  // No resource has a note yet: each offers a button, not an empty text field.
+  await expect(page.locator('.tree-entry')).toHaveCount(72);
+  await expect(page.getByRole('button', { name: 'Add note' })).toHaveCount(72);
+  await expect(page.getByLabel('My note')).toHaveCount(0);
+
+  const cs50 = entry(page, 'CS50');
+  await cs50.getByRole('button', { name: 'Add note' }).click();
+  await expect(cs50.getByLabel('My note')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(cs50.getByLabel('My note')).toHaveCount(0);
+  await expect(cs50.getByRole('button', { name: 'Add note' })).toBeVisible();
+
+  await cs50.getByRole('button', { name: 'Add note' }).click();
+  await page.keyboard.type('week 2 of 11');
+  await page.keyboard.press('Tab');
+  await expect(cs50.getByLabel('My note')).toHaveValue('week 2 of 11');
+  await page.reload();
+  await ready(page);
+  await expect(cs50.getByLabel('My note')).toHaveValue('week 2 of 11');
+  await expect(page.getByLabel('My note')).toHaveCount(1);
 });
 
 test('importing a file that is not progress says so and changes nothing', async ({ page }) => {
@@ -234,9 +262,15 @@ test('the tree works with the keyboard alone', async ({ page }) => {
 
   // N edits the note; Escape returns to the row.
   await page.keyboard.press('n');
+  await expect(entry(page, 'Intro to Python').getByLabel('My note')).toBeFocused();
   await page.keyboard.type('start here');
   await page.keyboard.press('Escape');
   await expect(focused).toContainText('Intro to Python');
+  // The note is kept (in both rows of a resource listed twice); an empty one closes again.
+  const pythonNotes = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Intro to Python', exact: true }) }).getByLabel('My note');
+  await expect(pythonNotes).toHaveCount(2);
+  await expect(pythonNotes.nth(0)).toHaveValue('start here');
+  await expect(pythonNotes.nth(1)).toHaveValue('start here');
 
   // Left goes to the parent group, Left again collapses it, Right opens it again.
   await page.keyboard.press('ArrowLeft');

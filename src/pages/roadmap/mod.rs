@@ -41,6 +41,28 @@ pub fn RoadmapPage() -> impl IntoView {
     }
 }
 
+/// The page is built in three tasks, not one (issue 11: Lighthouse's total blocking time on a
+/// phone): the header and map, then the filters and the tree (whose rows follow in tasks of
+/// their own), then the progress and embed tools. V8 compiles each wasm function on its first
+/// call, so this also spreads the chunk's compiling. `aria-busy` holds the takeover until the
+/// last stage.
+const LAST_STAGE: u8 = 2;
+
+fn build_later_stages(stage: RwSignal<u8>) {
+    set_timeout(
+        move || {
+            let Some(now) = stage.try_get_untracked() else {
+                return;
+            };
+            if now < LAST_STAGE {
+                stage.set(now + 1);
+                build_later_stages(stage);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 #[component]
 fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
     let ex = Explorer::new(roadmap, false, true);
@@ -96,12 +118,14 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         focus_row(key);
     });
 
+    let stage = RwSignal::new(0u8);
+    build_later_stages(stage);
     let overall = ex.overall;
     let (title, intro, credit) = ex
         .roadmap
         .with_value(|r| (r.title.clone(), r.intro.clone(), r.credit.clone()));
     view! {
-        <div class="roadmap">
+        <div class="roadmap" aria-busy=move || (stage.get() < LAST_STAGE).to_string()>
             <header class="roadmap-header">
                 <h1>{title}</h1>
                 <p class="lead">{intro}</p>
@@ -125,16 +149,20 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
                     <MapView />
                 </aside>
                 <div class="roadmap-list">
-                    <Filters />
-                    <Tree />
+                    <Show when=move || { stage.get() >= 1 }>
+                        <Filters />
+                        <Tree />
+                    </Show>
                 </div>
             </div>
-            <ProgressTools />
-            <section class="embed-tools" aria-labelledby="embed-tools-title">
-                <h2 id="embed-tools-title">"Put it on your site"</h2>
-                <p class="muted">"Show the road map, or one section of it, on a course page or blog with two lines of HTML."</p>
-                <EmbedDialog />
-            </section>
+            <Show when=move || { stage.get() >= LAST_STAGE }>
+                <ProgressTools />
+                <section class="embed-tools" aria-labelledby="embed-tools-title">
+                    <h2 id="embed-tools-title">"Put it on your site"</h2>
+                    <p class="muted">"Show the road map, or one section of it, on a course page or blog with two lines of HTML."</p>
+                    <EmbedDialog />
+                </section>
+            </Show>
             <p class="sr-only" role="status" aria-live="polite">{move || ex.announcement.get()}</p>
         </div>
     }

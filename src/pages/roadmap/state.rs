@@ -40,6 +40,9 @@ pub struct Explorer {
     /// How many rows of the tree are built (`usize::MAX`: all). The tree builds a few per task
     /// after its first screen (issue 11); moving to a row builds the rest at once.
     pub rows_built: RwSignal<usize>,
+    /// The row whose note field the reader opened ("Add note" or N). A resource without a
+    /// note shows only that button: 72 empty text fields cost half the tree's layout (issue 11).
+    pub note_editing: RwSignal<Option<String>>,
 }
 
 /// Where progress from outside comes from.
@@ -136,6 +139,7 @@ impl Explorer {
             saved: RwSignal::new(true),
             incoming: RwSignal::new(None),
             rows_built: RwSignal::new(usize::MAX),
+            note_editing: RwSignal::new(None),
         }
     }
 

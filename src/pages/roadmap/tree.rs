@@ -111,9 +111,9 @@ pub fn Tree() -> impl IntoView {
                 "p" | "P" => Some(Status::InProgress),
                 "s" | "S" => Some(Status::Skipped),
                 "r" | "R" => Some(Status::NotStarted),
-                "n" | "N" => {
+                "n" | "N" if !ex.embedded => {
                     ev.prevent_default();
-                    browser::focus_id(&format!("{}-note", dom_id(&node.key)));
+                    edit_note(ex, node.key.clone());
                     None
                 }
                 "Enter" => {
@@ -323,10 +323,8 @@ where
         move || ex.highlighted.with(|h| h.as_deref() == Some(key.as_str()))
     };
     let row_id = dom_id(&node.key);
-    let note_id = format!("{row_id}-note");
     let title_id = format!("{row_id}-title");
     let permalink = page::roadmap_resource(&node.section, &resource.id);
-    let escape_to = row_id.clone();
     let kind = resource.kind;
     let set = move |s: Status| {
         let id = resource_id.clone();
@@ -411,25 +409,71 @@ where
                 {status_button(Status::InProgress, "In progress")}
                 {status_button(Status::Skipped, "Skip")}
                 {(!ex.embedded).then(|| view! {
-                <label class="note-label" for=note_id.clone()>"My note"</label>
-                <input
-                    id=note_id.clone()
-                    class="note-input"
-                    type="text"
-                    tabindex="-1"
-                    placeholder="Add a private note"
-                    prop:value=note_value
-                    on:change=move |ev| ex.set_note(&note_resource, &event_target_value(&ev))
-                    on:keydown=move |ev: KeyboardEvent| {
-                        if ev.key() == "Escape" {
-                            browser::focus_id(&escape_to);
-                        }
-                    }
-                />
+                    <NoteField row_key=node.key.clone() resource=note_resource note=note_value />
                 })}
             </div>
             })}
         </li>
     }
     .into_any()
+}
+
+/// Opens a row's note field (the "Add note" button, or N on the row) and moves focus into it
+/// once it is drawn.
+fn edit_note(ex: Explorer, row_key: String) {
+    let id = format!("{}-note", dom_id(&row_key));
+    ex.note_editing.set(Some(row_key));
+    request_animation_frame(move || browser::focus_id(&id));
+}
+
+/// A resource's private note: its text field while it has a note or the reader is writing one,
+/// else an "Add note" button that opens it.
+#[component]
+fn NoteField(row_key: String, resource: String, note: RwSignal<String>) -> impl IntoView {
+    let ex = Explorer::expect();
+    let row_id = dom_id(&row_key);
+    let note_id = format!("{row_id}-note");
+    let open = {
+        let key = row_key.clone();
+        move || {
+            !note.with(String::is_empty) || ex.note_editing.with(|k| k.as_deref() == Some(&*key))
+        }
+    };
+    let add = move |_| edit_note(ex, row_key.clone());
+    view! {
+        <Show
+            when=open
+            fallback=move || {
+                let add = add.clone();
+                view! {
+                    <button type="button" tabindex="-1" class="status-button note-button" on:click=add>
+                        "Add note"
+                    </button>
+                }
+            }
+        >
+            <label class="note-label" for=note_id.clone()>"My note"</label>
+            <input
+                id=note_id.clone()
+                class="note-input"
+                type="text"
+                tabindex="-1"
+                placeholder="Add a private note"
+                prop:value=note
+                on:change={
+                    let resource = resource.clone();
+                    move |ev| ex.set_note(&resource, &event_target_value(&ev))
+                }
+                on:blur=move |_| ex.note_editing.set(None)
+                on:keydown={
+                    let row_id = row_id.clone();
+                    move |ev: KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            browser::focus_id(&row_id);
+                        }
+                    }
+                }
+            />
+        </Show>
+    }
 }
