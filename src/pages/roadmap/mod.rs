@@ -46,7 +46,7 @@ pub fn RoadmapPage() -> impl IntoView {
 /// their own), then the progress and embed tools. V8 compiles each wasm function on its first
 /// call, so this also spreads the chunk's compiling. `aria-busy` holds the takeover until the
 /// last stage.
-const LAST_STAGE: u8 = 2;
+const LAST_STAGE: u8 = 3;
 
 fn build_later_stages(stage: RwSignal<u8>) {
     set_timeout(
@@ -146,10 +146,12 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
             </Show>
             <div class="roadmap-layout">
                 <aside class="roadmap-map" aria-label="Map view">
-                    <MapView />
+                    <Show when=move || { stage.get() >= 1 }>
+                        <MapView />
+                    </Show>
                 </aside>
                 <div class="roadmap-list">
-                    <Show when=move || { stage.get() >= 1 }>
+                    <Show when=move || { stage.get() >= 2 }>
                         <Filters />
                         <Tree />
                     </Show>
