@@ -30,7 +30,7 @@ pub fn focus_row(key: String) {
 /// Rows built with the tree itself; the rest follow [`ROWS_PER_TASK`] at a time, one task each,
 /// so building the whole road map (about 150 rows, 600 ms at a phone's speed) never blocks a
 /// tap or a key for long (issue 11: Lighthouse's total blocking time).
-const FIRST_ROWS: usize = 20;
+const FIRST_ROWS: usize = 12;
 const ROWS_PER_TASK: usize = 12;
 
 /// Adds the next rows in a task of their own until every row is there (`usize::MAX`). Stops if
