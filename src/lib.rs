@@ -9,6 +9,7 @@
 //! - [`paid`]: the reader's subscriber keys and opening sealed units with them.
 //! - [`pages`]: one module per route.
 //! - [`components`]: pieces shared by several pages.
+//! - [`tasks`]: work spread over several tasks so none blocks the page for long.
 
 pub mod api;
 pub mod app;
@@ -18,4 +19,5 @@ pub mod offline;
 pub mod pages;
 pub mod paid;
 pub mod search;
+pub mod tasks;
 pub mod webcrypto;

@@ -48,21 +48,6 @@ pub fn RoadmapPage() -> impl IntoView {
 /// stage.
 const LAST_STAGE: u8 = 3;
 
-fn build_later_stages(stage: RwSignal<u8>) {
-    set_timeout(
-        move || {
-            let Some(now) = stage.try_get_untracked() else {
-                return;
-            };
-            if now < LAST_STAGE {
-                stage.set(now + 1);
-                build_later_stages(stage);
-            }
-        },
-        std::time::Duration::ZERO,
-    );
-}
-
 #[component]
 fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
     let ex = Explorer::new(roadmap, false, true);
@@ -119,7 +104,7 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
     });
 
     let stage = RwSignal::new(0u8);
-    build_later_stages(stage);
+    crate::tasks::advance_in_tasks(stage, |now| (now < LAST_STAGE).then_some(now + 1));
     let overall = ex.overall;
     let (title, intro, credit) = ex
         .roadmap

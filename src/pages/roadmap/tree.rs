@@ -5,8 +5,6 @@
 //! Keys on a resource: Space toggles done, P in progress, S skipped, R reset, N note,
 //! Enter opens the resource.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use sb_model::paths::page;
@@ -36,24 +34,11 @@ const ROWS_PER_TASK: usize = 12;
 /// Adds the next rows in a task of their own until every row is there (`usize::MAX`). Stops if
 /// the tree has gone meanwhile.
 fn build_rest(shown: RwSignal<usize>, total: Memo<Vec<TreeNode>>) {
-    set_timeout(
-        move || {
-            let (Some(now), Some(len)) = (
-                shown.try_get_untracked(),
-                total.try_with_untracked(Vec::len),
-            ) else {
-                return;
-            };
-            let next = now.saturating_add(ROWS_PER_TASK);
-            if next >= len {
-                shown.set(usize::MAX);
-            } else {
-                shown.set(next);
-                build_rest(shown, total);
-            }
-        },
-        Duration::ZERO,
-    );
+    crate::tasks::advance_in_tasks(shown, move |now| {
+        let len = total.try_with_untracked(Vec::len)?;
+        let next = now.saturating_add(ROWS_PER_TASK);
+        (now != usize::MAX).then_some(if next >= len { usize::MAX } else { next })
+    });
 }
 
 #[component]
