@@ -30,7 +30,17 @@ for (let run = 1; run <= 2; run++) {
   const ms = (us) => (us / 1000).toFixed(0);
   let blocking = 0;
   console.log(`run ${run}: ${url}`);
+  // Marks the app's code may print while a task is investigated
+  // (`web_sys::console::time_stamp_with_data(&"label".into())`): listed in order among the tasks.
+  const stamps = events.filter((e) => e.tid === renderer && e.name === 'TimeStamp');
+  const printStampsUntil = (ts) => {
+    while (stamps.length && stamps[0].ts <= ts) {
+      const e = stamps.shift();
+      console.log(`  at ${ms(e.ts - start)} ms: mark ${e.args.data?.message ?? ''}`);
+    }
+  };
   for (const task of events.filter((e) => e.tid === renderer && e.name === 'RunTask' && e.dur > 50000)) {
+    printStampsUntil(task.ts);
     const inside = {};
     for (const e of events) {
       if (e.tid === renderer && e.dur && e.name !== 'RunTask' && e.ts >= task.ts && e.ts < task.ts + task.dur) {
@@ -41,6 +51,7 @@ for (let run = 1; run <= 2; run++) {
     const top = Object.entries(inside).sort((a, b) => b[1] - a[1]).slice(0, 10);
     console.log(`  at ${ms(task.ts - start)} ms, ${ms(task.dur)} ms: ${top.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
   }
+  printStampsUntil(Infinity);
   const marks = await page.evaluate(() => window.__sbBench);
   console.log(`  blocking time ${blocking.toFixed(0)} ms (4× CPU); app ready at ${marks.ready?.toFixed(0)} ms`);
   await context.close();

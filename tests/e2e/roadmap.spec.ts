@@ -104,6 +104,7 @@ test('a note field opens only when asked for, closes when left empty, and keeps 
   await expect(cs50.getByRole('button', { name: 'Add note' })).toBeVisible();
 
   await cs50.getByRole('button', { name: 'Add note' }).click();
+  await expect(cs50.getByLabel('My note')).toBeFocused();
   await page.keyboard.type('week 2 of 11');
   await page.keyboard.press('Tab');
   await expect(cs50.getByLabel('My note')).toHaveValue('week 2 of 11');
@@ -224,6 +225,21 @@ test('a permalink opens, scrolls to and highlights the right resource', async ({
   await expect(page.getByRole('alert')).toContainText('does not exist');
 });
 
+test('a permalink reached inside the app (back from another page) scrolls to and focuses its row', async ({ page }) => {
+  await open(page, './roadmap/advanced-topics/intro-to-llms');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+  // On a phone's CPU, frames come between the tasks that build the page.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goBack();
+  await expect(page).toHaveURL(/\/roadmap\/advanced-topics\/intro-to-llms$/);
+  const row = entry(page, 'Intro to LLMs');
+  await expect(row).toHaveClass(/is-highlighted/);
+  await expect(row).toBeFocused();
+  await expect(row).toBeInViewport();
+});
+
 test('every resource row links to its own permalink', async ({ page }) => {
   await open(page);
   await entry(page, 'Google Colab').getByRole('link', { name: 'Link to Google Colab' }).click();
@@ -266,7 +282,7 @@ test('the tree works with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('start here');
   await page.keyboard.press('Escape');
   await expect(focused).toContainText('Intro to Python');
-  // The note is kept (in both rows of a resource listed twice); an empty one closes again.
+  // The note is kept, in both rows of a resource listed twice.
   const pythonNotes = page.locator('.tree-entry').filter({ has: page.getByRole('link', { name: 'Intro to Python', exact: true }) }).getByLabel('My note');
   await expect(pythonNotes).toHaveCount(2);
   await expect(pythonNotes.nth(0)).toHaveValue('start here');

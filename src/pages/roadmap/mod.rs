@@ -47,6 +47,8 @@ pub fn RoadmapPage() -> impl IntoView {
 /// this also spreads the chunk's compiling. `aria-busy` holds the takeover until the last
 /// stage.
 const LAST_STAGE: u8 = 3;
+/// The stage that builds the tree.
+const TREE_STAGE: u8 = 2;
 
 #[component]
 fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
@@ -73,8 +75,18 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         );
     });
 
-    // Permalinks: open, scroll to and highlight the section or resource they name.
+    // Once the app has taken over, a visit is a click away from a page already shown: the
+    // whole page is built at once, with no page filling in.
+    let stage = RwSignal::new(if browser::taken_over() { LAST_STAGE } else { 0 });
+    crate::tasks::advance_in_tasks(stage, |now| (now < LAST_STAGE).then_some(now + 1));
+    let tree_built = Memo::new(move |_| stage.get() >= TREE_STAGE);
+
+    // Permalinks: open, scroll to and highlight the section or resource they name (once the
+    // tree is there to hold the row).
     Effect::new(move |_| {
+        if !tree_built.get() {
+            return;
+        }
         let section = params.read().get("section");
         let resource = params.read().get("resource");
         let Some(section) = section else {
@@ -103,8 +115,6 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         focus_row(key);
     });
 
-    let stage = RwSignal::new(0u8);
-    crate::tasks::advance_in_tasks(stage, |now| (now < LAST_STAGE).then_some(now + 1));
     let overall = ex.overall;
     let (title, intro, credit) = ex
         .roadmap
@@ -139,7 +149,7 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
                     <Show when=move || { stage.get() >= 1 }>
                         <Filters />
                     </Show>
-                    <Show when=move || { stage.get() >= 2 }>
+                    <Show when=move || tree_built.get()>
                         <Tree />
                     </Show>
                 </div>

@@ -449,7 +449,18 @@ fn NoteField(row_key: String, resource: String, note: RwSignal<String>) -> impl 
                     let resource = resource.clone();
                     move |ev| ex.set_note(&resource, &event_target_value(&ev))
                 }
-                on:blur=move |_| ex.note_editing.set(None)
+                // Saves too: a window losing focus blurs the field without a `change`, and the
+                // words typed must stay. A field left empty closes.
+                on:blur={
+                    let resource = resource.clone();
+                    move |ev| {
+                        let typed = event_target_value(&ev);
+                        if note.with_untracked(|n| *n != typed) {
+                            ex.set_note(&resource, &typed);
+                        }
+                        ex.note_editing.set(None);
+                    }
+                }
                 on:keydown={
                     let row_id = row_id.clone();
                     move |ev: KeyboardEvent| {
