@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use sb_model::roadmap_tree::section_key;
 
 use super::state::Explorer;
-use super::tree::focus_row;
-use crate::browser;
+use super::tree::jump_to_row;
 
 // Integer coordinates: formatting floats would pull float printing into the wasm.
 const RADIUS: i32 = 22;
@@ -51,11 +50,7 @@ pub fn MapView() -> impl IntoView {
             };
             let open = move || {
                 ex.reveal(&id);
-                let key = section_key(&id);
-                let target = sb_model::roadmap_tree::dom_id(&key);
-                // After the DOM has the row: the reveal (or the rows still being built) adds it.
-                request_animation_frame(move || browser::scroll_to_id(&target));
-                focus_row(key);
+                jump_to_row(section_key(&id));
             };
             let open_on_key = open.clone();
             view! {

@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use sb_model::paths::{app_href, page};
 use sb_model::progress::Progress;
-use sb_model::roadmap_tree::{dom_id, entry_key, section_key};
+use sb_model::roadmap_tree::{entry_key, section_key};
 use sb_model::Roadmap;
 
 use crate::api;
@@ -26,7 +26,7 @@ use filters::Filters;
 use map_view::MapView;
 use progress_tools::ProgressTools;
 use state::Explorer;
-use tree::{focus_row, Tree};
+use tree::{jump_to_row, Tree};
 
 // The road map route, lazily loaded: its code is a wasm chunk of its own, fetched only when
 // a reader opens `/roadmap` (see `xtask/src/split.rs`).
@@ -110,9 +110,7 @@ fn ExplorerView(roadmap: Roadmap) -> impl IntoView {
         };
         ex.reveal(&section);
         ex.highlighted.set(resource.is_some().then(|| key.clone()));
-        let target = dom_id(&key);
-        request_animation_frame(move || browser::scroll_to_id(&target));
-        focus_row(key);
+        jump_to_row(key);
     });
 
     let overall = ex.overall;

@@ -25,6 +25,14 @@ pub fn focus_row(key: String) {
     request_animation_frame(move || browser::focus_id(&dom_id(&key)));
 }
 
+/// Brings a row to the middle of the screen and focuses it (a permalink, a map station), once
+/// the DOM has it: revealing its section, or the rows still being built, adds it.
+pub fn jump_to_row(key: String) {
+    let target = dom_id(&key);
+    request_animation_frame(move || browser::scroll_to_id(&target));
+    focus_row(key);
+}
+
 /// Rows built with the tree itself; the rest follow [`ROWS_PER_TASK`] at a time, one task each,
 /// so building the whole road map (about 150 rows, 600 ms at a phone's speed) never blocks a
 /// tap or a key for long (issue 11: Lighthouse's total blocking time).
@@ -425,6 +433,12 @@ fn NoteField(row_key: String, resource: String, note: RwSignal<String>) -> impl 
         }
     };
     let add = move |_| edit_note(ex, row_key.clone());
+    let save = move |ev: web_sys::Event| {
+        let typed = event_target_value(&ev);
+        if note.with_untracked(|n| *n != typed) {
+            ex.set_note(&resource, &typed);
+        }
+    };
     view! {
         <Show
             when=open
@@ -445,19 +459,13 @@ fn NoteField(row_key: String, resource: String, note: RwSignal<String>) -> impl 
                 tabindex="-1"
                 placeholder="Add a private note"
                 prop:value=note
-                on:change={
-                    let resource = resource.clone();
-                    move |ev| ex.set_note(&resource, &event_target_value(&ev))
-                }
+                on:change=save.clone()
                 // Saves too: a window losing focus blurs the field without a `change`, and the
                 // words typed must stay. A field left empty closes.
                 on:blur={
-                    let resource = resource.clone();
-                    move |ev| {
-                        let typed = event_target_value(&ev);
-                        if note.with_untracked(|n| *n != typed) {
-                            ex.set_note(&resource, &typed);
-                        }
+                    let save = save.clone();
+                    move |ev: web_sys::FocusEvent| {
+                        save(ev.into());
                         ex.note_editing.set(None);
                     }
                 }
