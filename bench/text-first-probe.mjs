@@ -24,6 +24,21 @@ export const SLOW_4G = {
 };
 
 /**
+ * Asks for the app on a reading page as a reader does (focusing the header's search box) and
+ * returns the milliseconds from asking until the app has taken over (`data-app=ready`).
+ */
+export async function askForApp(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const asked = performance.now();
+    document.getElementById('site-search').focus({ preventScroll: true });
+    const tick = () => (document.documentElement.dataset.app === 'ready'
+      ? resolve(performance.now() - asked)
+      : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+}
+
+/**
  * Writes a plain HTML copy of the page at `pageUrl` to `out` (and a brotli `.br` beside it, for
  * nginx's brotli_static): the app's final DOM, loaded unthrottled, with every script and
  * script/wasm/data preload removed, and without the pre-rendered copy the app hid.
@@ -58,11 +73,14 @@ export const TEXT_SELECTOR = 'main article .prose p, main article p.lead';
  * - `text`: first frame where an element matching `selector` has visible, non-empty text;
  * - `ready`: first frame where `<html data-app="ready">` (set by the app once it has taken over);
  * - `mount`: first frame where a `main h1` outside the pre-rendered copy is visible: the app's
- *   own render, the fallback marker for builds that do not set `data-app` yet.
+ *   own render, the fallback marker for builds that do not set `data-app` yet;
+ * - `onRequest`: first frame where a reading page has loaded and waits for the reader to ask for
+ *   the app (`<html data-app="on-request">`, boot script): its links, theme switch and text are
+ *   all there, so the page is interactive without the app.
  * Times are `performance.now()`, milliseconds since navigation start.
  */
 export function probe(selector) {
-  const state = { text: null, ready: null, mount: null };
+  const state = { text: null, ready: null, mount: null, onRequest: null };
   window.__sbBench = state;
   const visible = (el) => el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
     && el.getClientRects().length > 0 && el.textContent.trim() !== '';
@@ -73,7 +91,9 @@ export function probe(selector) {
     if (state.ready === null && document.documentElement.dataset.app === 'ready') state.ready = now;
     if (state.mount === null && [...document.querySelectorAll('main h1')]
       .some((h) => !h.closest('#sb-prerendered') && visible(h))) state.mount = now;
-    if (state.ready === null || state.text === null) {
+    if (state.onRequest === null && document.readyState === 'complete'
+      && document.documentElement.dataset.app === 'on-request') state.onRequest = now;
+    if ((state.ready === null && state.onRequest === null) || state.text === null) {
       if (now - started < 120000) requestAnimationFrame(tick);
     }
   };
@@ -81,13 +101,16 @@ export function probe(selector) {
 }
 
 /**
- * Waits until the app on `page` has taken over and returns `{ ms, by }`: `data-app=ready` when the
- * build sets it, else the app's own `main h1`. After the mount, waits up to `graceMs` for
- * `data-app=ready`, so a build that sets it is always timed by it.
+ * Waits until the page is interactive and returns `{ ms, by }`: on a reading page, once it has
+ * loaded and waits for the reader to ask for the app (`on-request`: no app is coming); else once
+ * the app has taken over, `data-app=ready` when the build sets it, else the app's own `main h1`.
+ * After the mount, waits up to `graceMs` for `data-app=ready`, so a build that sets it is always
+ * timed by it.
  */
 export async function appReady(page, { timeout = 90000, graceMs = 3000 } = {}) {
-  await page.waitForFunction(() => window.__sbBench && (window.__sbBench.ready !== null || window.__sbBench.mount !== null), null, { timeout, polling: 50 });
+  await page.waitForFunction(() => window.__sbBench && (window.__sbBench.ready !== null || window.__sbBench.mount !== null || window.__sbBench.onRequest !== null), null, { timeout, polling: 50 });
   let s = await page.evaluate(() => window.__sbBench);
+  if (s.ready === null && s.onRequest !== null) return { ms: s.onRequest, by: 'on-request' };
   if (s.ready === null) {
     await page.waitForFunction(() => window.__sbBench.ready !== null, null, { timeout: graceMs, polling: 50 }).catch(() => {});
     s = await page.evaluate(() => window.__sbBench);

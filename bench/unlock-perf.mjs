@@ -23,8 +23,10 @@ const browser = await chromium.launch({
 });
 
 /**
- * Milliseconds from navigation start until the app has taken over from the pre-rendered copy
- * (`html[data-app=ready]`) and `selector` matches `count` elements, then a frame.
+ * Milliseconds from navigation start until the page is the one the reader keeps and `selector`
+ * matches `count` elements, then a frame. For a subscriber, the app has taken over from the
+ * pre-rendered copy (`html[data-app=ready]`); a free reader's week is a reading page, whole
+ * without the app (`html[data-app=on-request]`, the boot script), so the copy is what is timed.
  */
 async function timeUntil(keys, selector, count) {
   const context = await browser.newContext();
@@ -32,7 +34,8 @@ async function timeUntil(keys, selector, count) {
   const page = await context.newPage();
   await page.goto(`${url}weekly/${week}`);
   const ms = await page.evaluate(([sel, n]) => new Promise((resolve) => {
-    const check = () => (document.documentElement.dataset.app === 'ready' && document.querySelectorAll(sel).length >= n
+    const settled = () => ['ready', 'on-request'].includes(document.documentElement.dataset.app);
+    const check = () => (settled() && document.querySelectorAll(sel).length >= n
       ? requestAnimationFrame(() => resolve(performance.now()))
       : requestAnimationFrame(check));
     check();

@@ -4,7 +4,9 @@
 // small, no node at build time, and every rule is in this one file.
 //
 // Caches (all named for BASE, so a site under /newsletter/ never touches one under /):
-//   shell:VERSION  the app shell, precached on install (hashed assets, manifest, icons, offline.html)
+//   shell:VERSION  the app shell, precached on install (hashed assets, manifest, icons, offline.html);
+//                  the app's own modules (its wasm and JS) only once the reader has used the app:
+//                  a reading page never fetches them (issue 11), so neither does its worker
 //   pages:v1       HTML pages the reader opened (network first, a copy for offline)
 //   data:v1        JSON, search index files and images (network first, a copy for offline)
 //   saved:v1       pages saved for offline with their data; never capped, cleared only on request
@@ -25,6 +27,9 @@ const CAP = 300; // entries in the pages and data caches; the oldest stored go f
 const SLOW_MS = 4000; // a network slower than this gives way to a stored copy (a train's wifi)
 const ORIGIN = self.location.origin;
 const PRECACHED = new Set(PRECACHE);
+// The app's own modules (the build names them all `sb-site-…`): its wasm chunks and JS glue.
+const isApp = (path) => /\/sb-site-[^/]*\.(wasm|js)$/.test(path);
+const APP = PRECACHE.filter(isApp);
 // Content-hashed file names (the same rule as nginx's immutable location).
 const HASHED = /-[0-9a-f]{10,16}(_bg)?\.(wasm|js|css|svg)$/i;
 
@@ -76,7 +81,10 @@ self.addEventListener('install', (event) => event.waitUntil(precache()));
 async function precache() {
   const cache = await caches.open(SHELL);
   const older = (await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`) && n !== SHELL);
-  await Promise.all(PRECACHE.map(async (url) => {
+  // The app's modules come along when the reader has used the app (an older shell holds some);
+  // else only the page shell, and the app asks for its modules when it runs (`keep-app`).
+  const usedApp = await anyCached(older, APP);
+  await Promise.all(PRECACHE.filter((url) => usedApp || !isApp(url)).map(async (url) => {
     if (await cache.match(url)) return;
     if (HASHED.test(url)) {
       // An immutable file an older version already holds: copy it, download nothing.
@@ -88,6 +96,25 @@ async function precache() {
       return cache.add(url);
     }
     await cache.add(new Request(url, { cache: 'reload' }));
+  }));
+}
+
+async function anyCached(names, urls) {
+  for (const name of names) {
+    const cache = await caches.open(name);
+    for (const url of urls) if (await cache.match(url)) return true;
+  }
+  return false;
+}
+
+// Keeps every module of the app in the shell: when the app runs (it asks, `keep-app`, and a
+// page this worker controls fetches its main module), so a reader who uses it has all of it
+// offline (the road map, search), as with a precache. The HTTP cache answers what the page has
+// just loaded.
+async function keepApp() {
+  const cache = await caches.open(SHELL);
+  await Promise.all(APP.map(async (url) => {
+    if (!(await cache.match(url))) await cache.add(url);
   }));
 }
 
@@ -134,9 +161,11 @@ function assetsOf(html, pageUrl) {
   const found = [`${ORIGIN}${BASE}data/site.json`];
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = (attr(tag, 'rel') || '').toLowerCase().split(/\s+/);
-    if (rel.includes('preload') && (attr(tag, 'as') || '').toLowerCase() === 'fetch') {
-      found.push(attr(tag, 'href'));
-    }
+    // The data a page's app reads: preloaded (the app starts at once), or named as an
+    // alternate (a reading page, where the app comes on request).
+    const preloaded = rel.includes('preload') && (attr(tag, 'as') || '').toLowerCase() === 'fetch';
+    const named = rel.includes('alternate') && (attr(tag, 'type') || '').toLowerCase() === 'application/json';
+    if (preloaded || named) found.push(attr(tag, 'href'));
   }
   for (const [tag] of html.matchAll(/<img\b[^>]*>/gi)) {
     found.push(attr(tag, 'src'));
@@ -236,6 +265,8 @@ async function networkFirst(start, event, kept, keep) {
 //
 // The previous deploy's shell answers too, for a tab still running that deploy's app.
 async function shell(event, url) {
+  // A page starts the app: keep all of it, for offline use.
+  if (isApp(url.pathname) && url.pathname.endsWith('_bg.wasm')) event.waitUntil(keepApp().catch(() => {}));
   const hit = await match(SHELL, url.pathname);
   if (hit) return hit;
   // Only on a miss (every file of this deploy is precached): the older shell kept at activation.
@@ -279,6 +310,7 @@ self.addEventListener('message', (event) => {
 async function handle(message) {
   switch (message.type) {
     case 'skip-waiting': await self.skipWaiting(); return { ok: true };
+    case 'keep-app': await keepApp(); return { ok: true };
     case 'save': return save(message.url);
     case 'unsave': return unsave(message.url);
     case 'status': {

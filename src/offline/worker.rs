@@ -58,6 +58,9 @@ pub fn register(on_update: impl Fn() + 'static) {
             return;
         };
         watch_updates(&container, &registration, std::rc::Rc::new(on_update));
+        // The worker keeps the app's own modules only for a reader who uses the app (a reading
+        // page runs without it, issue 11): this one does.
+        let _ = ask::<sb_model::offline::Reply>("keep-app", None).await;
     });
 }
 

@@ -63,9 +63,35 @@ const scriptingOf = new WeakMap<Page, boolean>();
 
 /** Waits until the app shows its own copy of the page (`html[data-app=ready]`: it has taken
  *  over from the pre-rendered one, whose elements then vanish). Nothing to wait for without
- *  JavaScript. */
+ *  JavaScript. A reading page starts the app only when the reader asks for it
+ *  (`html[data-app=on-request]`, the boot script): this asks as a reader would, by focusing
+ *  the search box, and leaves the box again once the app is there (focus back on the page).
+ *  The app's search code comes with it (the box was focused). */
 export async function ready(page: Page) {
-  if (await scripting(page)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  if (!(await scripting(page))) return;
+  await page.waitForLoadState('domcontentloaded');
+  const state = await page.evaluate(() => document.documentElement.dataset.app);
+  if (state === 'on-request') {
+    // Without scrolling to the box: a test of where the page stands reads it afterwards.
+    await page.evaluate(() => document.getElementById('site-search')!.focus({ preventScroll: true }));
+    await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+    // Focus back where a page that was just opened has it: nowhere, Tab starting from the top.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const body = document.body;
+      body.tabIndex = -1;
+      body.focus({ preventScroll: true });
+      body.blur();
+      body.removeAttribute('tabindex');
+    });
+    return;
+  }
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+}
+
+/** Whether the page waits for the reader to ask for the app (a reading page, boot script). */
+export async function onRequest(page: Page): Promise<boolean> {
+  return (await page.evaluate(() => document.documentElement.dataset.app)) === 'on-request';
 }
 
 /** [`ready`] for a page in a frame (a widget: scripts always run there). */

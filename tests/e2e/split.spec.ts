@@ -13,27 +13,32 @@ function wasmFetched(page: Page): string[] {
 }
 const chunk = (urls: string[], route: string) => urls.some((u) => u.startsWith(`sb-site-split___${route}_route_view_`));
 
-test('home loads only the main module; the road map chunk arrives when the road map is opened', async ({ page }) => {
+test('a reading page loads no wasm; the road map loads the main module and its own chunk', async ({ page }) => {
   const errors = collectErrors(page);
   const wasm = wasmFetched(page);
   await page.goto('./');
-  await ready(page);
-  expect(wasm.filter((u) => !/^sb-site-[0-9a-f]{16}_bg\.wasm$/.test(u))).toEqual([]);
+  await page.waitForLoadState('networkidle');
+  // Home is read without the app (on-request.spec.ts): nothing of it is fetched.
+  expect(wasm).toEqual([]);
   await page.locator('header a[href$="roadmap"]').first().click();
+  await ready(page);
   await expect(page.locator('.tree-entry').first()).toBeVisible();
+  expect(wasm.filter((u) => /^sb-site-[0-9a-f]{16}_bg\.wasm$/.test(u))).toHaveLength(1);
   expect(chunk(wasm, 'roadmap')).toBe(true);
   expect(chunk(wasm, 'unlock') || chunk(wasm, 'embed') || wasm.some((u) => u.startsWith('sb-site-split_open_all_'))).toBe(false);
   expect(errors).toEqual([]);
 });
 
-test('an article loads no lazily loaded chunk for a reader without keys', async ({ page }) => {
+test('the app, once asked for, opens an article without the paid code for a reader without keys', async ({ page }) => {
   const wasm = wasmFetched(page);
   await page.goto('./articles');
   await ready(page);
+  const before = wasm.length;
   await page.locator('main a[href*="/articles/"]').first().click();
   await expect(page.locator('main h1')).toBeVisible();
   await page.waitForTimeout(300);
-  expect(wasm.filter((u) => !/^sb-site-[0-9a-f]{16}_bg\.wasm$/.test(u))).toEqual([]);
+  expect(wasm.slice(before)).toEqual([]);
+  expect(wasm.some((u) => u.startsWith('sb-site-split_open_all_'))).toBe(false);
 });
 
 test('the unlock page loads its own chunk', async ({ page }) => {
@@ -46,7 +51,7 @@ test('the unlock page loads its own chunk', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('the search code and index arrive only when the reader focuses the search box', async ({ page }) => {
+test('the app, its search code and the index arrive only when the reader asks for them', async ({ page }) => {
   const errors = collectErrors(page);
   const wasm = wasmFetched(page);
   const index: string[] = [];
@@ -54,12 +59,13 @@ test('the search code and index arrive only when the reader focuses the search b
     if (new URL(r.url()).pathname.includes('/data/search/')) index.push(r.url());
   });
   await page.goto('./');
-  await ready(page);
   await page.waitForLoadState('networkidle');
-  expect(wasm.filter((u) => !/^sb-site-[0-9a-f]{16}_bg\.wasm$/.test(u))).toEqual([]);
+  expect(wasm).toEqual([]);
   expect(index).toEqual([]);
-  await page.getByRole('combobox', { name: 'Search the site' }).focus();
+  // Focusing the box brings the app, and the app its search code.
+  await page.getByRole('searchbox', { name: 'Search the site' }).focus();
   await expect.poll(() => wasm.some((u) => u.startsWith('sb-site-split_run_search_'))).toBe(true);
+  await expect(page.getByRole('combobox', { name: 'Search the site' })).toBeFocused();
   // The index itself waits for the first keystroke.
   expect(index).toEqual([]);
   await page.keyboard.type('model');

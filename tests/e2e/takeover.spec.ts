@@ -1,15 +1,22 @@
 // The app taking over from the pre-rendered copy of a page (`<div id="sb-prerendered">`): one
 // copy left, nothing duplicated, the reader's scroll, focus and fragment kept, and the app's
-// own navigation working afterwards.
+// own navigation working afterwards. On a reading page the app comes when the reader asks for
+// it (focusing the search box here: see on-request.spec.ts); the takeover is the same.
 import { test, expect, type Page } from '@playwright/test';
-import { data, h1, latestFreeArticle, latestWeek, ready } from './helpers';
+import { data, demoToken, h1, latestFreeArticle, latestWeek, ready } from './helpers';
+
+/** Asks for the app on a reading page as a reader does: by focusing the search box. */
+async function askForApp(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'on-request');
+  await page.locator('#site-search').focus();
+}
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
 
 /** The built entry of `path` holds a pre-rendered copy (as `press pages` writes it). */
 async function expectStaticCopy(page: Page, path: string) {
   const entry = await (await page.request.get(new URL(path, site).href)).text();
-  expect(entry, path).toContain('<div id="sb-prerendered">');
+  expect(entry, path).toContain('<div id="sb-prerendered"');
 }
 
 /** Holds every request matching `pattern` until the returned function is called. */
@@ -56,6 +63,7 @@ test('while the app renders hidden, assistive technology sees only the pre-rende
   await expectStaticCopy(page, './about');
   const release = await hold(page, '**/data/**');
   await page.goto('./about', { waitUntil: 'domcontentloaded' });
+  await askForApp(page);
   await expect(page.locator('#sb-app')).toBeAttached();
   await expect(page.locator('#sb-app')).toBeHidden();
   await expect(page.locator('main')).toHaveCount(2);
@@ -67,31 +75,43 @@ test('while the app renders hidden, assistive technology sees only the pre-rende
   await expect(page.locator('main')).toHaveCount(1);
 });
 
-test('the scroll offset and the focused element stay through the takeover', async ({ page }) => {
-  const path = `./articles/${latestFreeArticle().slug}`;
+test('the place read and the focused element stay through the takeover', async ({ page }) => {
+  // A subscriber's paid article: the app starts by itself there, to open the paid part, while
+  // the reader is already reading (and has scrolled and tabbed) in the copy. The app's page is
+  // taller above the place read (it gains a contents list: the paid part has the headings), so
+  // the takeover keeps what is on screen in place, not the scroll offset in pixels.
+  await page.goto(`./unlock#k=${demoToken('k2026-01')}`);
+  await ready(page);
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Unlocked');
+  const path = './articles/the-production-ml-incident-playbook';
   await page.setViewportSize({ width: 800, height: 600 });
   await expectStaticCopy(page, path);
   const release = await hold(page, '**/*.wasm');
   await page.goto(path, { waitUntil: 'domcontentloaded' });
   await expect(page.locator('#sb-prerendered main h1')).toBeVisible();
-  // A link without an id (found by its place) and a scroll well down the article.
+  // A link without an id (found by its place) and a scroll well down the article; what the
+  // reader looks at is the element with an id around the point a third of the way down.
   const before = await page.evaluate(() => {
     const link = document.querySelector<HTMLElement>('#sb-prerendered nav[aria-label="Main"] a[href$="weekly"]')!;
     link.focus({ preventScroll: true });
     window.scrollTo(0, 700);
-    return { y: window.scrollY, focused: document.activeElement?.textContent };
+    let read = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 3);
+    while (read && !read.id) read = read.parentElement;
+    return { id: read!.id, top: read!.getBoundingClientRect().top, y: window.scrollY, focused: document.activeElement?.textContent };
   });
-  expect(before).toEqual({ y: 700, focused: 'Weekly' });
+  expect(before).toMatchObject({ y: 700, focused: 'Weekly' });
   await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
   release();
   await ready(page);
   await expect(page.locator('#sb-prerendered')).toHaveCount(0);
-  const after = await page.evaluate(() => ({
-    y: window.scrollY,
+  await expect(page.locator('main')).toContainText('PAID-REF');
+  const after = await page.evaluate((id) => ({
+    top: document.getElementById(id)!.getBoundingClientRect().top,
     focused: document.activeElement?.textContent,
     inApp: !!document.activeElement?.closest('#sb-app'),
-  }));
-  expect(after).toEqual({ ...before, inApp: true });
+  }), before.id);
+  expect(Math.abs(after.top - before.top)).toBeLessThanOrEqual(2);
+  expect(after).toMatchObject({ focused: 'Weekly', inApp: true });
   // The focused link is the app's: Tab moves on from it.
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveText('Road Map');
@@ -124,6 +144,7 @@ test('a page that never renders is taken over after a few seconds, so the app an
   await expectStaticCopy(page, './about');
   const release = await hold(page, '**/data/site.json');
   await page.goto('./about');
+  await askForApp(page);
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 10_000 });
   await expect(page.locator('#sb-prerendered')).toHaveCount(0);
   // The About page's words are the publisher's (site.json): the app says it is loading them,
@@ -137,10 +158,13 @@ test('a focused element with an id keeps the focus', async ({ page }) => {
   await expectStaticCopy(page, './about');
   const release = await hold(page, '**/*.wasm');
   await page.goto('./about', { waitUntil: 'domcontentloaded' });
-  await page.evaluate(() => document.querySelector<HTMLElement>('#sb-prerendered #main')!.focus());
+  // The search box asks for the app, and keeps the focus once the app has come.
+  await askForApp(page);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'starting');
   release();
-  await ready(page);
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  await expect(page.locator('#sb-prerendered')).toHaveCount(0);
+  expect(await page.evaluate(() => [document.activeElement?.id, !!document.activeElement?.closest('#sb-app')])).toEqual(['site-search', true]);
 });
 
 test('a #heading deep link lands on its heading after the takeover', async ({ page }) => {

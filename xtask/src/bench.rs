@@ -590,6 +590,15 @@ fn text_first_table(v: &Value) -> Vec<String> {
             &format!("medians of {}, 4× CPU, slow 4G", text["runs"]),
             "",
         ));
+        // A reading page's app comes when asked for (focusing the search box once loaded).
+        if text["app_on_request_ms_median"].is_number() {
+            lines.push(row(
+                "app on request (ask → taken over)",
+                &format!("{} ms", text["app_on_request_ms_median"]),
+                "the wasm a reading page no longer loads first",
+                "",
+            ));
+        }
     }
     let lh = &v["lighthouse"]["pages"];
     if let Some(e) = lh["error"].as_str() {

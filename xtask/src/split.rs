@@ -179,25 +179,39 @@ pub fn build_app(out: &Path, base: &str) -> Result {
 
     // index.html: the boot script (finish_dist moves it into a hashed file). The page is
     // pre-rendered, so nothing of the app is preloaded: the glue and the main module are
-    // fetched once the page has loaded, never competing with the text, its styles and its
-    // images for a slow network, and the app then takes over the page (src/main.rs).
+    // fetched once the page has loaded (a reading page: once the reader asks for the app),
+    // never competing with the text, its styles and its images for a slow network, and the app
+    // then takes over the page (src/main.rs).
     let index_path = out.join("index.html");
     let html = read(&index_path)?;
     let links = format!(
-        "<script type=\"module\">\n\
-         const boot = async () => {{\n\
-         const wasmResponse = fetch('{base}{main_wasm_name}');\n\
-         const bindings = await import('{base}{glue_name}');\n\
-         const wasm = await bindings.default({{ module_or_path: wasmResponse }});\n\
-         window.wasmBindings = bindings;\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n\
-         }};\n\
-         if (document.readyState === 'complete') boot();\n\
-         else addEventListener('load', boot, {{ once: true }});\n</script>"
+        "<script type=\"module\">\n{}</script>",
+        boot_script(base, &main_wasm_name, &glue_name)?
     );
     let html = replace_once(&html, "</head>", &format!("{links}</head>"))?;
     fs::write(&index_path, html).map_err(err(&index_path))?;
     Ok(())
+}
+
+/// The boot script's source, with `{{BASE}}`, `{{WASM}}` and `{{GLUE}}` to fill in.
+const BOOT_TEMPLATE: &str = include_str!("boot.template.js");
+
+/// The boot script for a site under `base` whose main module and glue have these names.
+fn boot_script(base: &str, wasm: &str, glue: &str) -> Result<String> {
+    let mut js = BOOT_TEMPLATE.to_string();
+    for (name, value) in [("{{BASE}}", base), ("{{WASM}}", wasm), ("{{GLUE}}", glue)] {
+        if js.matches(name).count() != 1 {
+            return Err(format!("boot.template.js: {name} must appear exactly once"));
+        }
+        js = js.replace(
+            name,
+            &serde_json::to_string(value).map_err(|e| e.to_string())?,
+        );
+    }
+    if js.contains("</script") {
+        return Err("boot.template.js: must not contain </script (it is inlined first)".into());
+    }
+    Ok(js)
 }
 
 /// How terser is run on the glue and the loader.
@@ -243,5 +257,22 @@ fn replace_all(text: &str, from: &str, to: &str) -> Result<String> {
     match text.matches(from).count() {
         0 => Err(format!("expected `{from}`, found none")),
         _ => Ok(text.replace(from, to)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_boot_script_names_the_modules_under_the_base() {
+        let js = boot_script("/newsletter/", "sb-site-00ff_bg.wasm", "sb-site-00ff.js").unwrap();
+        assert!(js.contains("const BASE = \"/newsletter/\";"));
+        assert!(js.contains("const WASM = \"sb-site-00ff_bg.wasm\";"));
+        assert!(js.contains("const GLUE = \"sb-site-00ff.js\";"));
+        assert!(!js.contains("{{"), "every placeholder is filled");
+        // A reading page waits to be asked; every other page starts the app once loaded.
+        assert!(js.contains("copy.dataset.app === 'on-request'"));
+        assert!(js.contains("whenLoaded(boot)"));
     }
 }

@@ -48,7 +48,7 @@ fn every_entry_is_one_prerendered_wrapper_with_its_own_head() {
         let html = page(dir.path(), &path);
         let body = &html[html.find("<body>").unwrap() + 6..html.find("</body>").unwrap()];
         assert!(
-            body.trim().starts_with("<div id=\"sb-prerendered\">"),
+            body.trim().starts_with("<div id=\"sb-prerendered\""),
             "/{path}"
         );
         assert!(body.trim().ends_with("</div>"), "/{path}");
@@ -71,20 +71,85 @@ fn every_entry_is_one_prerendered_wrapper_with_its_own_head() {
             "/{path}"
         );
         assert!(html.contains("<meta name=\"twitter:card\""), "/{path}");
-        assert!(
-            html.contains(
-                "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"data/site.json\">"
-            ),
-            "/{path}"
-        );
+        assert!(html.contains(&data_link(&html, "site.json")), "/{path}");
         let embed = path.starts_with("embed/");
         assert_eq!(html.contains("class=\"site-header\""), !embed, "/{path}");
         assert_eq!(html.contains("class=\"skip-link\""), !embed, "/{path}");
     }
 }
 
+/// How a page names a data document its app reads: preloaded where the app starts at once, an
+/// alternate (never fetched by the page itself) on a reading page, where it comes on request.
+fn data_link(html: &str, data: &str) -> String {
+    if html.contains("data-app=\"on-request\"") {
+        format!("<link rel=\"alternate\" type=\"application/json\" href=\"data/{data}\">")
+    } else {
+        format!("<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"data/{data}\">")
+    }
+}
+
 #[test]
-fn each_route_preloads_the_json_the_app_fetches_there() {
+fn reading_pages_start_the_app_on_request_and_the_app_pages_at_once() {
+    let (dir, site) = built();
+    let free = site
+        .articles
+        .iter()
+        .find(|a| a.meta.paid.is_none())
+        .unwrap();
+    let paid = site
+        .articles
+        .iter()
+        .find(|a| a.meta.paid.is_some())
+        .unwrap();
+    // The wrapper's opening tag, for the failure message.
+    let opening = |html: &str| {
+        let wrapper = &html[html.find("<div id=\"sb-prerendered\"").unwrap()..];
+        wrapper[..=wrapper.find('>').unwrap()].to_string()
+    };
+    for path in [
+        String::new(),
+        "about".into(),
+        "articles".into(),
+        "weekly".into(),
+        "topics".into(),
+        "topics/hardware".into(),
+        format!("articles/{}", free.meta.slug),
+    ] {
+        let html = page(dir.path(), &path);
+        assert!(
+            html.contains("<div id=\"sb-prerendered\" data-app=\"on-request\">"),
+            "/{path} is a reading page: {}",
+            opening(&html)
+        );
+        assert!(
+            !html.contains("rel=\"preload\""),
+            "/{path} fetches no data for an app that may not come"
+        );
+    }
+    let html = page(dir.path(), &format!("articles/{}", paid.meta.slug));
+    assert!(
+        html.contains("<div id=\"sb-prerendered\" data-app=\"on-request\" data-sealed>"),
+        "a paid article says it holds sealed units (a key holder's app opens them at once)"
+    );
+    let week = site.weeks.iter().find(|w| w.meta.paid_count > 0).unwrap();
+    let html = page(dir.path(), &format!("weekly/{}", week.meta.slug));
+    assert!(
+        html.contains("<div id=\"sb-prerendered\" data-app=\"on-request\" data-sealed>"),
+        "a week with paid entries: {}",
+        opening(&html)
+    );
+    for path in ["roadmap", "search", "unlock", "offline", "embed/roadmap"] {
+        let html = page(dir.path(), path);
+        assert!(
+            html.contains("<div id=\"sb-prerendered\">"),
+            "/{path} is the app's to run: {}",
+            opening(&html)
+        );
+    }
+}
+
+#[test]
+fn each_route_names_the_json_the_app_fetches_there() {
     let (dir, site) = built();
     let a = &site.articles[0].meta.slug;
     let w = &site.weeks[0].meta.slug;
@@ -106,10 +171,8 @@ fn each_route_preloads_the_json_the_app_fetches_there() {
     ] {
         let html = page(dir.path(), path);
         assert!(
-            html.contains(&format!(
-                "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"data/{data}\">"
-            )),
-            "/{path} preloads {data}"
+            html.contains(&data_link(&html, data)),
+            "/{path} names {data}"
         );
     }
 }

@@ -6,7 +6,7 @@ use sb_model::paths::{self, page};
 use sb_model::text::{escape_html, percent_encode};
 use sb_model::Article;
 
-use super::cards::{article_meta, locked_notice};
+use super::cards::{article_meta, locked_notice, save_button};
 use super::{anchor_links, date_time, href, link, Page};
 use crate::content::Site;
 use crate::publish::static_pages::img_tag;
@@ -74,13 +74,18 @@ pub fn page(site: &Site, a: &Article) -> Page {
          {cover}{toc}{lead}{body}{locked}{}</article><p class=\"back-link\">{}</p>",
         escape_html(&meta.title),
         article_meta(meta),
-        share_links(&page::url(&config.base_url, &route), &meta.title),
+        format!(
+            "<div class=\"article-actions\">{}{}</div>",
+            share_links(&page::url(&config.base_url, &route), &meta.title),
+            save_button()
+        ),
         prev_next(a),
         link(&page::articles(), "", "← All articles"),
     );
     let mut page = Page::new(path, &meta.title, &meta.summary)
         .data([paths::article(&meta.slug)])
-        .main(main);
+        .main(main)
+        .on_request(meta.paid.is_some());
     page.published = Some(meta.date);
     page
 }

@@ -122,3 +122,11 @@ pub fn locked_notice(config: &SiteConfig, what: &str, tier: &str) -> String {
         link(&page::unlock(), " class=\"button\"", "I have a key"),
     )
 }
+
+/// "Save for offline" as the app shows it on an article or a week (src/offline/save_button.rs),
+/// but not pressed either way: only the app can ask the worker whether the page is saved. A
+/// press starts the app, which presses its own button unless the page is saved already
+/// (boot.template.js).
+pub fn save_button() -> &'static str {
+    "<div class=\"save-offline\"><button type=\"button\" class=\"button\"><span class=\"save-offline-mark\" aria-hidden=\"true\"></span>Save for offline</button><span class=\"save-offline-status\" role=\"status\"></span></div>"
+}

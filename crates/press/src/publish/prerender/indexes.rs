@@ -66,6 +66,7 @@ pub fn archive(site: &Site) -> Vec<Page> {
                 "<h1>Articles</h1><p class=\"lead\">{ARCHIVE_LEAD}</p>{filter}{}",
                 list(&page::articles(), &index, |a| article_card(a, false, false))
             ))
+            .on_request(false)
     })
     .collect()
 }
@@ -83,6 +84,7 @@ pub fn weekly(site: &Site) -> Vec<Page> {
                     "<h1>{WEEKLY_TITLE}</h1><p class=\"lead\">{WEEKLY_LEAD}</p>{}",
                     list(&page::weekly(), &index, |w| week_card(w, false))
                 ))
+                .on_request(false)
         })
         .collect()
 }
@@ -107,7 +109,8 @@ pub fn topics(site: &Site) -> Vec<Page> {
         .data([paths::topics()])
         .main(format!(
             "<h1>Topics</h1><p class=\"lead\">{TOPICS_LEAD}</p><ul class=\"topic-list\">{items}</ul>"
-        ))];
+        ))
+        .on_request(false)];
     let summaries = summaries(site);
     for topic in &index.topics {
         let base = page::topic(&topic.slug);
@@ -122,7 +125,8 @@ pub fn topics(site: &Site) -> Vec<Page> {
                         escape_html(&topic.name),
                         escape_html(&topic.description),
                         list(&base, &index, |a| article_card(a, false, false))
-                    )),
+                    ))
+                    .on_request(false),
             );
         }
     }

@@ -69,6 +69,7 @@ pub fn home(site: &Site) -> Page {
     )
     .data([paths::articles_page(1), paths::weeks_page(1)])
     .main(main)
+    .on_request(false)
 }
 
 pub fn about(c: &SiteConfig) -> Page {
@@ -111,7 +112,9 @@ pub fn about(c: &SiteConfig) -> Page {
         channel_links(c),
         escape_html(&c.sign_off),
     );
-    Page::new(page::relative(&page::about()), "About", &c.description).main(main)
+    Page::new(page::relative(&page::about()), "About", &c.description)
+        .main(main)
+        .on_request(false)
 }
 
 pub fn unlock(c: &SiteConfig) -> Page {

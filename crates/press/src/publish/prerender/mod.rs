@@ -40,6 +40,22 @@ pub struct Page {
     pub main: String,
     /// Site header and footer around `<main>` (false for embed widgets).
     pub chrome: bool,
+    /// When the page starts the app (see [`AppLoad`]).
+    pub app: AppLoad,
+}
+
+/// When a pre-rendered page starts the app. A reading page is whole without it (its text, its
+/// links, the theme switch), so it fetches none of the wasm until the reader asks for what only
+/// the app does: the search box, a button such as Save for offline or Copy link, or, on a page
+/// with sealed units, a key to open them. The boot script (`xtask/src/boot.template.js`) reads
+/// this from `#sb-prerendered`'s `data-app` and `data-sealed` (issue 11: the first load).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppLoad {
+    /// The page is the app's to run (the road map, search, unlock, offline, the not-found pages).
+    Now,
+    /// A reading page: the app comes when the reader asks for it; `sealed` when the page holds
+    /// paid units, which a reader holding a key gets opened at once.
+    OnRequest { sealed: bool },
 }
 
 impl Page {
@@ -52,7 +68,14 @@ impl Page {
             data: vec![paths::site()],
             main: String::new(),
             chrome: true,
+            app: AppLoad::Now,
         }
+    }
+
+    /// Marks a reading page: the app comes only when the reader asks for it ([`AppLoad`]).
+    fn on_request(mut self, sealed: bool) -> Self {
+        self.app = AppLoad::OnRequest { sealed };
+        self
     }
 
     fn data(mut self, docs: impl IntoIterator<Item = String>) -> Self {
@@ -153,13 +176,19 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
     ]);
     let mut seen = std::collections::HashSet::new();
     tags.extend(page.data.iter().filter(|d| seen.insert(*d)).map(|d| {
-        format!(
+        let href = format!("{}/{}", paths::DATA_DIR, escape_html(d));
+        match page.app {
             // Low priority: the app starts after the page has loaded, so its data must not take
             // the network from the text's own styles and images.
-            "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"{}/{}\">",
-            paths::DATA_DIR,
-            escape_html(d)
-        )
+            AppLoad::Now => format!(
+                "<link rel=\"preload\" as=\"fetch\" crossorigin fetchpriority=\"low\" href=\"{href}\">"
+            ),
+            // Named, not fetched: the app may never come. The service worker keeps these for
+            // offline reading, and the app fetches them when it comes.
+            AppLoad::OnRequest { .. } => {
+                format!("<link rel=\"alternate\" type=\"application/json\" href=\"{href}\">")
+            }
+        }
     }));
     tags.push(PAGE_TAGS_END.to_string());
     let html = remove_between(index_html, PAGE_TAGS_START, PAGE_TAGS_END);
@@ -171,8 +200,13 @@ pub fn entry(index_html: &str, config: &SiteConfig, page: &Page) -> String {
         &escape_html(&page.description),
     );
     let html = html.replacen("</head>", &format!("  {}\n</head>", tags.join("\n  ")), 1);
+    let app = match page.app {
+        AppLoad::Now => "",
+        AppLoad::OnRequest { sealed: false } => " data-app=\"on-request\"",
+        AppLoad::OnRequest { sealed: true } => " data-app=\"on-request\" data-sealed",
+    };
     let body = format!(
-        "\n<div id=\"sb-prerendered\">{}</div>\n",
+        "\n<div id=\"sb-prerendered\"{app}>{}</div>\n",
         shell::wrap(config, &page.path, &page.main, page.chrome)
     );
     match (html.find("<body>"), html.rfind("</body>")) {

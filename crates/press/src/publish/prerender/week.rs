@@ -6,7 +6,7 @@ use sb_model::paths::{self, page};
 use sb_model::text::escape_html;
 use sb_model::{Week, WeekEntry};
 
-use super::cards::locked_notice;
+use super::cards::{locked_notice, save_button};
 use super::{anchor_links, date_time, link, Page};
 use crate::content::Site;
 
@@ -100,15 +100,17 @@ pub fn page(site: &Site, w: &Week) -> Page {
         .map(|(tier, n)| locked_notice(config, &resources(*n), tier))
         .collect();
     let main = format!(
-        "<article class=\"week\"><header class=\"article-header\"><h1>{}</h1><p class=\"meta\">{}{}</p></header>\
+        "<article class=\"week\"><header class=\"article-header\"><h1>{}</h1><p class=\"meta\">{}{}</p>{}</header>\
          <div class=\"prose\">{}</div>{sections}{notices}</article><p class=\"back-link\">{}</p>",
         escape_html(&w.meta.title),
         date_time(w.meta.date),
         escape_html(&count),
+        save_button(),
         anchor_links(&w.intro_html, path),
         link(&page::weekly(), "", "← All weekly lists"),
     );
     Page::new(path, &w.meta.title, &w.meta.summary)
         .data([paths::week(&w.meta.slug)])
         .main(main)
+        .on_request(!all.is_empty())
 }
