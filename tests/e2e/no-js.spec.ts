@@ -27,6 +27,9 @@ test('an article reads in full, its contents link within it, previous leads on',
   const doc = data(`articles/${article.slug}.json`);
   await page.goto(`./articles/${article.slug}`);
   await expect(h1(page)).toHaveText(article.title);
+  // Buttons only a script could run are not offered: the links to share are.
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Share on X' })).toBeVisible();
   for (const heading of doc.toc) await expect(page.locator('.article .prose')).toContainText(heading.text);
   await page.getByRole('navigation', { name: 'Contents' }).getByRole('link').nth(1).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}#${doc.toc[1].id}$`));

@@ -117,6 +117,14 @@ test.describe('with the offline worker', () => {
     await page.reload();
     await expect(page.locator('main h1')).toHaveText(article.title);
     await expect(page.locator('main .prose p').first()).toBeVisible();
+    // A page never opened: the offline page, which says so (the app, never used, is not kept).
+    const other = allArticles().find((a: any) => a.slug !== article.slug && !a.paid);
+    await page.goto(`./articles/${other.slug}`);
+    const notice = page.getByRole('main');
+    await expect(notice).toContainText("You're offline");
+    await expect(notice).toContainText('This page is not kept on this device.');
+    await expect(notice.getByText('Opening the copy')).toBeHidden();
+    await expect(notice.getByRole('link', { name: 'Home', exact: true })).toBeVisible();
     await context.setOffline(false);
   });
 });

@@ -24,8 +24,13 @@ const start = async () => {
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 };
 let started = null;
+// A start that fails (offline, with the app never kept on this device) leaves the copy, and
+// says so: `<html data-app="failed">` (the offline page then says the page is not kept).
 const boot = () => {
-  started = started || start();
+  started = started || start().catch((error) => {
+    document.documentElement.dataset.app = 'failed';
+    console.warn('the app could not start:', error);
+  });
   return started;
 };
 const whenLoaded = (f) => {

@@ -150,7 +150,8 @@ pub fn offline(c: &SiteConfig) -> Page {
 
 /// `offline.html`: served by the worker for a page it does not hold while the reader is
 /// offline. The app then boots (from the worker's cache) and shows that page if its data is
-/// kept, or the list of what is.
+/// kept, or the list of what is. A reader who never used the app has none of it kept: the app
+/// cannot start (`html[data-app=failed]`, boot script), and the page says it is not kept.
 pub fn offline_fallback(c: &SiteConfig) -> Page {
     let items: String = [
         (page::home(), "Home"),
@@ -161,7 +162,8 @@ pub fn offline_fallback(c: &SiteConfig) -> Page {
     .collect();
     Page::new(super::OFFLINE_FALLBACK, "Offline", &c.description).main(format!(
         "<section class=\"notice notice-offline\"><h1>You're offline</h1>\
-         <p>Opening the copy of this page kept on this device…</p><ul>{items}</ul></section>"
+         <p class=\"offline-opening\">Opening the copy of this page kept on this device…</p>\
+         <p class=\"offline-not-kept\">This page is not kept on this device.</p><ul>{items}</ul></section>"
     ))
 }
 
