@@ -81,9 +81,10 @@ self.addEventListener('install', (event) => event.waitUntil(precache()));
 async function precache() {
   const cache = await caches.open(SHELL);
   const older = (await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`) && n !== SHELL);
-  // The app's modules come along when the reader has used the app (an older shell holds some);
-  // else only the page shell, and the app asks for its modules when it runs (`keep-app`).
-  const usedApp = await anyCached(older, APP);
+  // The app's modules come along when the reader has used the app (an older shell holds any of
+  // its modules, by another deploy's names); else only the page shell, and the app asks for its
+  // modules when it runs (`keep-app`).
+  const usedApp = await holdsApp(older);
   await Promise.all(PRECACHE.filter((url) => usedApp || !isApp(url)).map(async (url) => {
     if (await cache.match(url)) return;
     if (HASHED.test(url)) {
@@ -99,18 +100,17 @@ async function precache() {
   }));
 }
 
-async function anyCached(names, urls) {
+async function holdsApp(names) {
   for (const name of names) {
-    const cache = await caches.open(name);
-    for (const url of urls) if (await cache.match(url)) return true;
+    const keys = await (await caches.open(name)).keys();
+    if (keys.some((r) => isApp(new URL(r.url).pathname))) return true;
   }
   return false;
 }
 
-// Keeps every module of the app in the shell: when the app runs (it asks, `keep-app`, and a
-// page this worker controls fetches its main module), so a reader who uses it has all of it
-// offline (the road map, search), as with a precache. The HTTP cache answers what the page has
-// just loaded.
+// Keeps every module of the app in the shell: when the app runs (it asks, `keep-app`, once it
+// has taken over its page), so a reader who uses it has all of it offline (the road map,
+// search), as with a precache. The HTTP cache answers what the page has just loaded.
 async function keepApp() {
   const cache = await caches.open(SHELL);
   await Promise.all(APP.map(async (url) => {
@@ -205,14 +205,21 @@ self.addEventListener('fetch', (event) => {
 // copy is kept), the kept or saved copy, else offline.html (200: the app boots, routes by the
 // real URL and says what is available), else a plain 503.
 //
-// A stored page names the hashed files of the deploy that wrote it: one of another deploy is not
-// served (its styles and app may be gone); offline.html is, and the app renders the page from
-// the stored data.
+// A stored page names the hashed files of the deploy that wrote it: one of another deploy is
+// served only as said in `kept` below.
 async function navigate(event, url) {
+  // A page stored by another deploy names that deploy's files. Where this deploy's app is kept,
+  // offline.html and the app render the page from its stored data instead; for a reader who
+  // never used the app, the page itself is served while a shell of its deploy is kept (the
+  // previous one is, at activation), which answers its files.
   const kept = async () => {
+    const shells = new Set((await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`)));
+    const appHere = await holdsApp([SHELL]);
     for (const name of [SAVED, PAGES]) {
       const hit = await match(name, pageKey(url));
-      if (hit && hit.headers.get('sb-version') === VERSION) return hit;
+      const version = hit && hit.headers.get('sb-version');
+      if (version === VERSION) return hit;
+      if (hit && !appHere && shells.has(`${PREFIX}shell:${version}`)) return hit;
     }
     return null;
   };
@@ -265,8 +272,6 @@ async function networkFirst(start, event, kept, keep) {
 //
 // The previous deploy's shell answers too, for a tab still running that deploy's app.
 async function shell(event, url) {
-  // A page starts the app: keep all of it, for offline use.
-  if (isApp(url.pathname) && url.pathname.endsWith('_bg.wasm')) event.waitUntil(keepApp().catch(() => {}));
   const hit = await match(SHELL, url.pathname);
   if (hit) return hit;
   // Only on a miss (every file of this deploy is precached): the older shell kept at activation.

@@ -7,6 +7,11 @@ use crate::browser::{self, Theme};
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(browser::current_theme());
+    // The pre-rendered copy's switch (theme-init.js) may be pressed while the app renders
+    // hidden: the label follows the theme the reader has when the app is shown.
+    browser::after_takeover(move || {
+        let _ = theme.try_set(browser::current_theme());
+    });
     let label = move || format!("Switch to {} theme", theme.get().other().as_str());
     view! {
         <button

@@ -3,33 +3,36 @@
 // hashed `boot-<hash>.js`.
 //
 // A reading page (an article, a week, home, an index, about) is whole without the app: press
-// pre-rendered its text and links, and theme-init.js runs its theme switch. Such a page carries
-// `data-app="on-request"` on `#sb-prerendered`, and the app's wasm is fetched only when the
-// reader asks for something the app does: focusing a field (the search box, a filter), a
-// button (Save for offline, Copy link), the search shortcut (/ or Ctrl+K), or, on a page with
-// sealed units (`data-sealed`), holding a key to open them, or an address with a filter or page
-// number the copy does not apply. The app then takes over as on any
-// other page (src/browser.rs keeps the focus, the typed words and the scroll), and the button
-// that asked for it is pressed again, or the filter chosen again, in the app's copy.
+// pre-rendered its text and links, theme-init.js runs its theme switch and this script its Copy
+// link. Such a page carries `data-app="on-request"` on `#sb-prerendered`, and the app's wasm is
+// fetched only when the reader asks for something only the app does: focusing a field (the
+// search box, a filter), a button (Save for offline), the search shortcut (/ or Ctrl+K), or, on
+// a page with sealed units (`data-sealed`), holding a key to open them, or an address with a
+// filter or page number the copy does not apply. The app then takes over as on any other page
+// (src/browser.rs keeps the focus, the typed words and the scroll), and the button pressed, or
+// the filter chosen, while it came is pressed or chosen again in the app's copy. A start that
+// fails (offline, the app not kept) says so and can be asked for again.
 // Every other page, and a page with no pre-rendered copy, starts the app once it has loaded.
 const BASE = {{BASE}};
 const WASM = {{WASM}};
 const GLUE = {{GLUE}};
 
+const root = document.documentElement;
 const start = async () => {
   const wasmResponse = fetch(BASE + WASM);
+  wasmResponse.catch(() => {}); // reported once, by the start below
   const bindings = await import(BASE + GLUE);
   const wasm = await bindings.default({ module_or_path: wasmResponse });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 };
+// Starts the app once; resolves to whether it started (after a failure it may be asked again).
 let started = null;
-// A start that fails (offline, with the app never kept on this device) leaves the copy, and
-// says so: `<html data-app="failed">` (the offline page then says the page is not kept).
 const boot = () => {
-  started = started || start().catch((error) => {
-    document.documentElement.dataset.app = 'failed';
+  started = started || start().then(() => true, (error) => {
+    started = null;
     console.warn('the app could not start:', error);
+    return false;
   });
   return started;
 };
@@ -55,7 +58,6 @@ const onRequest = copy && copy.dataset.app === 'on-request' &&
 
 // Runs `f` once the app shows its own copy of the page (`<html data-app="ready">`).
 const whenReady = (f) => {
-  const root = document.documentElement;
   if (root.dataset.app === 'ready') return f();
   const watch = new MutationObserver(() => {
     if (root.dataset.app !== 'ready') return;
@@ -66,7 +68,8 @@ const whenReady = (f) => {
 };
 
 // The positions among element siblings from the copy down to `el`, and back in the app's copy
-// (the same rule as the takeover's focus, src/browser.rs).
+// (the same rule as the takeover's focus, src/browser.rs): the element there, if it is the
+// same kind of element.
 const pathTo = (el) => {
   const path = [];
   for (let node = el; node !== copy; node = node.parentElement) {
@@ -77,45 +80,95 @@ const pathTo = (el) => {
   return path;
 };
 const twinOf = (el, path) => {
-  if (el.id) return document.getElementById(el.id);
-  let node = document.getElementById('sb-app');
-  for (const index of path) node = node && node.children[index];
-  return node;
+  let node = el.id ? document.getElementById(el.id) : document.getElementById('sb-app');
+  if (!el.id) for (const index of path) node = node && node.children[index];
+  return node && node.tagName === el.tagName && node.className === el.className ? node : null;
 };
 
-// Presses the app's copy of a button once it takes presses (`aria-disabled` while it is still
-// busy, as Save for offline is while it asks the worker; a few seconds at most). A toggle the
+// Tries `f` every 100 ms until it is done (true), for up to 15 s: the app's copy of a control
+// may still be busy (Save for offline asks the worker first) or still loading its options.
+const retry = (f, tries = 150) => {
+  if (!f() && tries > 0) setTimeout(() => retry(f, tries - 1), 100);
+};
+
+// Presses the app's copy of a button once it takes presses (not `aria-disabled`). A toggle the
 // pre-rendered copy could not show pressed (`shown` false: only the app knows whether a page is
 // saved) is pressed only if it is not pressed already: that is what the reader asked for.
-const press = (twin, shown, tries = 50) => {
-  if (!twin) return;
-  if (twin.getAttribute('aria-disabled') === 'true' && tries > 0) {
-    setTimeout(() => press(twin, shown, tries - 1), 100);
-    return;
+const press = (twin, shown) => retry(() => {
+  if (!twin) return true;
+  if (twin.getAttribute('aria-disabled') === 'true') return false;
+  if (shown || twin.getAttribute('aria-pressed') !== 'true') twin.click();
+  return true;
+});
+
+// Chooses `value` in the app's copy of a select, once it has that option.
+const choose = (twin, value) => retry(() => {
+  if (!(twin instanceof HTMLSelectElement)) return true;
+  if (![...twin.options].some((o) => o.value === value)) return false;
+  if (twin.value !== value) {
+    twin.value = value;
+    twin.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  if (!shown && twin.getAttribute('aria-pressed') === 'true') return;
-  twin.click();
-};
+  return true;
+});
 
 const editable = (el) =>
   el instanceof HTMLElement && (el.matches('input, select, textarea') || el.isContentEditable);
 
+// What is said, politely, while the app comes, and if it could not.
+const say = (text) => {
+  let region = document.getElementById('sb-boot-status');
+  if (!region) {
+    region = document.createElement('div');
+    region.id = 'sb-boot-status';
+    region.className = 'sr-only';
+    region.setAttribute('role', 'status');
+    document.body.append(region);
+  }
+  region.textContent = text;
+};
+
+// Copy link needs no app: the page's own address, copied while the reader's press still counts
+// (a browser refuses the clipboard to a script acting seconds later).
+const copyLink = async (button) => {
+  const url = location.origin + location.pathname.replace(/\/+$/, '');
+  try {
+    await navigator.clipboard.writeText(url);
+    button.textContent = 'Link copied';
+  } catch (e) {
+    say('The link could not be copied: copy it from the address bar.');
+  }
+};
+
 const listen = () => {
-  const asked = new AbortController();
+  const done = new AbortController();
+  const on = (target, type, f) => target.addEventListener(type, f, { signal: done.signal });
   const ask = () => {
-    asked.abort();
-    document.documentElement.dataset.app = 'starting';
-    boot();
+    if (root.dataset.app !== 'on-request') return; // asked already
+    root.dataset.app = 'starting';
+    say('Loading…');
+    boot().then((ok) => {
+      if (ok) return;
+      root.dataset.app = 'on-request';
+      copy.querySelectorAll('[aria-busy]').forEach((el) => el.removeAttribute('aria-busy'));
+      say('This part of the page could not load. Check the connection and try again.');
+    });
   };
-  const on = (target, type, f) => target.addEventListener(type, f, { signal: asked.signal });
+  whenReady(() => {
+    done.abort();
+    say('');
+  });
   on(copy, 'focusin', (event) => {
     if (editable(event.target)) ask();
   });
-  // A button of the copy does nothing by itself: the app presses it again once it has come.
-  // The theme switch is not the app's to wait for (theme-init.js runs it).
+  // A button of the copy does nothing by itself: the app presses it again once it has come
+  // (once, however often it was pressed meanwhile). The theme switch and Copy link are not
+  // the app's to wait for.
   on(copy, 'click', (event) => {
     const button = event.target.closest('button');
     if (!button || button.matches('.theme-toggle') || button.type === 'submit') return;
+    if (button.matches('.share-copy')) return copyLink(button);
+    if (button.getAttribute('aria-busy') === 'true') return;
     const path = pathTo(button);
     button.setAttribute('aria-busy', 'true');
     ask();
@@ -128,12 +181,7 @@ const listen = () => {
     const path = pathTo(field);
     const value = field.value;
     ask();
-    whenReady(() => {
-      const twin = twinOf(field, path);
-      if (!(twin instanceof HTMLSelectElement) || twin.value === value) return;
-      twin.value = value;
-      twin.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    whenReady(() => choose(twinOf(field, path), value));
   });
   // The search shortcut, as the app has it: / outside a field, Ctrl+K or Cmd+K anywhere.
   on(document, 'keydown', (event) => {
@@ -146,18 +194,27 @@ const listen = () => {
     event.preventDefault();
     box.focus();
   });
+  // A field focused before this script ran (a slow network) asked already.
+  if (editable(document.activeElement) && copy.contains(document.activeElement)) ask();
 };
 
 if (onRequest) {
   // Says so (tests and the bench read it): `on-request`, then `starting` once asked; the app
   // marks `ready` once it has taken over.
-  document.documentElement.dataset.app = 'on-request';
+  root.dataset.app = 'on-request';
   listen();
+  const offline = 'serviceWorker' in navigator;
+  // Where pages cannot be kept offline the app shows no Save for offline: neither does the copy.
+  if (!offline) copy.querySelectorAll('.save-offline').forEach((el) => el.remove());
   // Offline reading needs no app: the service worker keeps the pages read (the app registers
   // it too, the same registration, and watches it for updates).
-  if ('serviceWorker' in navigator && window.parent === window) {
+  if (offline && window.parent === window) {
     whenLoaded(() => navigator.serviceWorker.register(BASE + 'sw.js', { scope: BASE }).catch(() => {}));
   }
 } else {
-  whenLoaded(boot);
+  // A failed start leaves the copy and says so: `<html data-app="failed">` (the offline page
+  // then says the page is not kept on this device).
+  whenLoaded(() => boot().then((ok) => {
+    if (!ok) root.dataset.app = 'failed';
+  }));
 }

@@ -273,6 +273,6 @@ mod tests {
         assert!(!js.contains("{{"), "every placeholder is filled");
         // A reading page waits to be asked; every other page starts the app once loaded.
         assert!(js.contains("copy.dataset.app === 'on-request'"));
-        assert!(js.contains("whenLoaded(boot)"));
+        assert!(js.contains("whenLoaded(() => boot()"));
     }
 }
