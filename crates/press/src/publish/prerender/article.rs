@@ -70,15 +70,13 @@ pub fn page(site: &Site, a: &Article) -> Page {
         locked_notice(config, what, &p.tier)
     });
     let main = format!(
-        "<article class=\"article\"><header class=\"article-header\"><h1>{}</h1>{subtitle}{}{updated}{}</header>\
+        "<article class=\"article\"><header class=\"article-header\"><h1>{}</h1>{subtitle}{}{updated}\
+         <div class=\"article-actions\">{}{}</div></header>\
          {cover}{toc}{lead}{body}{locked}{}</article><p class=\"back-link\">{}</p>",
         escape_html(&meta.title),
         article_meta(meta),
-        format!(
-            "<div class=\"article-actions\">{}{}</div>",
-            share_links(&page::url(&config.base_url, &route), &meta.title),
-            save_button()
-        ),
+        share_links(&page::url(&config.base_url, &route), &meta.title),
+        save_button(),
         prev_next(a),
         link(&page::articles(), "", "← All articles"),
     );
