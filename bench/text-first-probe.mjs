@@ -41,7 +41,7 @@ export async function askForApp(page) {
 /**
  * Writes a plain HTML copy of the page at `pageUrl` to `out` (and a brotli `.br` beside it, for
  * nginx's brotli_static): the app's final DOM, loaded unthrottled, with every script and
- * script/wasm/data preload removed, and without the pre-rendered copy the app hid.
+ * script/wasm/data preload removed (on a reading page: its pre-rendered copy, without scripts).
  */
 export async function writeStaticCopy(browser, pageUrl, out) {
   const context = await browser.newContext();
@@ -54,8 +54,10 @@ export async function writeStaticCopy(browser, pageUrl, out) {
     const root = document.documentElement.cloneNode(true);
     const drop = root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload][as=fetch], link[rel=preload][as=script], link[rel=preload][href$=".wasm"], link[rel=preload][href$=".js"]');
     drop.forEach((e) => e.remove());
-    const hidden = document.querySelector('#sb-prerendered');
-    if (hidden && !hidden.checkVisibility()) root.querySelector('#sb-prerendered')?.remove();
+    // A copy left behind an app that is shown (never, with the takeover; kept for older
+    // builds). On a reading page the copy is the page (`display: contents`: no box of its own).
+    const app = document.querySelector('#sb-app');
+    if (document.querySelector('#sb-prerendered') && app && !app.hidden) root.querySelector('#sb-prerendered')?.remove();
     return `<!DOCTYPE html>\n${root.outerHTML}`;
   });
   if (/<script/i.test(html)) throw new Error('the static copy still has a script');
