@@ -214,7 +214,7 @@ async function navigate(event, url) {
   // previous one is, at activation), which answers its files.
   const kept = async () => {
     const shells = new Set((await caches.keys()).filter((n) => n.startsWith(`${PREFIX}shell:`)));
-    const appHere = await holdsApp([SHELL]);
+    const appHere = Boolean(await match(SHELL, APP.find((u) => u.endsWith('_bg.wasm')) || '-'));
     for (const name of [SAVED, PAGES]) {
       const hit = await match(name, pageKey(url));
       const version = hit && hit.headers.get('sb-version');

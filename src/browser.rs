@@ -50,9 +50,14 @@ impl Theme {
     }
 }
 
-/// The theme in effect: the saved choice, else the system setting.
+/// The theme in effect: the one applied to `<html data-theme>` (theme-init.js applies the saved
+/// choice, and the pre-rendered copy's switch sets it even where storage is blocked), else the
+/// saved choice, else the system setting.
 pub fn current_theme() -> Theme {
-    let saved = storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    let applied = document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-theme"));
+    let saved = applied.or_else(|| storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()));
     match saved.as_deref() {
         Some("dark") => Theme::Dark,
         Some("light") => Theme::Light,

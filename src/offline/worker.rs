@@ -59,9 +59,26 @@ pub fn register(on_update: impl Fn() + 'static) {
         };
         watch_updates(&container, &registration, std::rc::Rc::new(on_update));
         // The worker keeps the app's own modules only for a reader who uses the app (a reading
-        // page runs without it, issue 11): this one does.
-        let _ = ask::<sb_model::offline::Reply>("keep-app", None).await;
+        // page runs without it, issue 11): this one does. Sent once the worker is active, however
+        // long its first install takes (no answer is awaited).
+        keep_app(&container).await;
     });
+}
+
+/// Asks the active worker to keep every module of the app (`keep-app`), once there is one.
+async fn keep_app(container: &ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else { return };
+    let Ok(Ok(registration)) = JsFuture::from(ready)
+        .await
+        .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
+    else {
+        return;
+    };
+    if let (Some(worker), Ok(message)) =
+        (registration.active(), JSON::parse(r#"{"type":"keep-app"}"#))
+    {
+        let _ = worker.post_message(&message);
+    }
 }
 
 fn watch_updates(

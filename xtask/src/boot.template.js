@@ -18,10 +18,14 @@ const WASM = {{WASM}};
 const GLUE = {{GLUE}};
 
 const root = document.documentElement;
+let attempts = 0;
 const start = async () => {
   const wasmResponse = fetch(BASE + WASM);
   wasmResponse.catch(() => {}); // reported once, by the start below
-  const bindings = await import(BASE + GLUE);
+  // A browser remembers a failed import for the page's life: a new attempt asks anew (the
+  // worker and the host answer by path).
+  const again = attempts++ ? `?attempt=${attempts}` : '';
+  const bindings = await import(BASE + GLUE + again);
   const wasm = await bindings.default({ module_or_path: wasmResponse });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
@@ -42,6 +46,7 @@ const whenLoaded = (f) => {
 };
 
 const copy = document.getElementById('sb-prerendered');
+const marked = Boolean(copy) && copy.dataset.app === 'on-request';
 const holdsKey = () => {
   try {
     return Boolean(localStorage.getItem('sb-keys'));
@@ -52,12 +57,12 @@ const holdsKey = () => {
 // The copy shows its path's page as it is published: a filter or a page number in the address
 // (`/articles?topic=evaluation`, `?page=2`) is the app's to apply.
 const query = new URLSearchParams(location.search);
-const onRequest = copy && copy.dataset.app === 'on-request' &&
-  !query.has('topic') && !query.has('page') &&
-  !(copy.hasAttribute('data-sealed') && holdsKey());
+const forced = query.has('topic') || query.has('page') ||
+  (marked && copy.hasAttribute('data-sealed') && holdsKey());
 
-// Runs `f` once the app shows its own copy of the page (`<html data-app="ready">`).
-const whenReady = (f) => {
+// Runs `f` once the app shows its own copy of the page (`<html data-app="ready">`), unless
+// `signal` is aborted first (a start that failed drops what waited for it).
+const whenReady = (f, signal) => {
   if (root.dataset.app === 'ready') return f();
   const watch = new MutationObserver(() => {
     if (root.dataset.app !== 'ready') return;
@@ -65,6 +70,7 @@ const whenReady = (f) => {
     f();
   });
   watch.observe(root, { attributes: true, attributeFilter: ['data-app'] });
+  if (signal) signal.addEventListener('abort', () => watch.disconnect(), { once: true });
 };
 
 // The positions among element siblings from the copy down to `el`, and back in the app's copy
@@ -88,7 +94,9 @@ const twinOf = (el, path) => {
 // Tries `f` every 100 ms until it is done (true), for up to 15 s: the app's copy of a control
 // may still be busy (Save for offline asks the worker first) or still loading its options.
 const retry = (f, tries = 150) => {
-  if (!f() && tries > 0) setTimeout(() => retry(f, tries - 1), 100);
+  if (f()) return;
+  if (tries > 0) setTimeout(() => retry(f, tries - 1), 100);
+  else say('That did not work this time: please try again.');
 };
 
 // Presses the app's copy of a button once it takes presses (not `aria-disabled`). A toggle the
@@ -115,8 +123,9 @@ const choose = (twin, value) => retry(() => {
 const editable = (el) =>
   el instanceof HTMLElement && (el.matches('input, select, textarea') || el.isContentEditable);
 
-// What is said, politely, while the app comes, and if it could not.
-const say = (text) => {
+// What is said, politely, while the app comes, and if it could not: a region made empty first
+// (a screen reader may not read a region that appears with its words).
+const statusRegion = () => {
   let region = document.getElementById('sb-boot-status');
   if (!region) {
     region = document.createElement('div');
@@ -125,7 +134,10 @@ const say = (text) => {
     region.setAttribute('role', 'status');
     document.body.append(region);
   }
-  region.textContent = text;
+  return region;
+};
+const say = (text) => {
+  statusRegion().textContent = text;
 };
 
 // Copy link needs no app: the page's own address, copied while the reader's press still counts
@@ -140,15 +152,21 @@ const copyLink = async (button) => {
   }
 };
 
+// Listens for the reader asking for the app, until it is there; returns `ask`.
 const listen = () => {
+  statusRegion();
   const done = new AbortController();
   const on = (target, type, f) => target.addEventListener(type, f, { signal: done.signal });
+  // What waits for this attempt's app (presses and choices to make again in it).
+  let attempt = new AbortController();
   const ask = () => {
     if (root.dataset.app !== 'on-request') return; // asked already
     root.dataset.app = 'starting';
     say('Loading…');
     boot().then((ok) => {
       if (ok) return;
+      attempt.abort();
+      attempt = new AbortController();
       root.dataset.app = 'on-request';
       copy.querySelectorAll('[aria-busy]').forEach((el) => el.removeAttribute('aria-busy'));
       say('This part of the page could not load. Check the connection and try again.');
@@ -172,7 +190,7 @@ const listen = () => {
     const path = pathTo(button);
     button.setAttribute('aria-busy', 'true');
     ask();
-    whenReady(() => press(twinOf(button, path), button.hasAttribute('aria-pressed')));
+    whenReady(() => press(twinOf(button, path), button.hasAttribute('aria-pressed')), attempt.signal);
   });
   // A choice made in a filter before the app came is made again in the app's copy.
   on(copy, 'change', (event) => {
@@ -181,7 +199,7 @@ const listen = () => {
     const path = pathTo(field);
     const value = field.value;
     ask();
-    whenReady(() => choose(twinOf(field, path), value));
+    whenReady(() => choose(twinOf(field, path), value), attempt.signal);
   });
   // The search shortcut, as the app has it: / outside a field, Ctrl+K or Cmd+K anywhere.
   on(document, 'keydown', (event) => {
@@ -196,13 +214,14 @@ const listen = () => {
   });
   // A field focused before this script ran (a slow network) asked already.
   if (editable(document.activeElement) && copy.contains(document.activeElement)) ask();
+  return ask;
 };
 
-if (onRequest) {
+if (marked) {
   // Says so (tests and the bench read it): `on-request`, then `starting` once asked; the app
   // marks `ready` once it has taken over.
   root.dataset.app = 'on-request';
-  listen();
+  const ask = listen();
   const offline = 'serviceWorker' in navigator;
   // Where pages cannot be kept offline the app shows no Save for offline: neither does the copy.
   if (!offline) copy.querySelectorAll('.save-offline').forEach((el) => el.remove());
@@ -211,6 +230,9 @@ if (onRequest) {
   if (offline && window.parent === window) {
     whenLoaded(() => navigator.serviceWorker.register(BASE + 'sw.js', { scope: BASE }).catch(() => {}));
   }
+  // A key to open the page's sealed units, or an address the copy does not apply: the reader
+  // has asked already.
+  if (forced) whenLoaded(ask);
 } else {
   // A failed start leaves the copy and says so: `<html data-app="failed">` (the offline page
   // then says the page is not kept on this device).
