@@ -99,19 +99,31 @@ const retry = (f, tries = 150) => {
   else say('That did not work this time: please try again.');
 };
 
-// Presses the app's copy of a button once it takes presses (not `aria-disabled`). A toggle the
-// pre-rendered copy could not show pressed (`shown` false: only the app knows whether a page is
-// saved) is pressed only if it is not pressed already: that is what the reader asked for.
-const press = (twin, shown) => retry(() => {
-  if (!twin) return true;
-  if (twin.getAttribute('aria-disabled') === 'true') return false;
-  if (shown || twin.getAttribute('aria-pressed') !== 'true') twin.click();
-  return true;
-});
+// Presses the app's copy of a button (found anew each try: the app may draw it again while it
+// settles) once it takes presses (not `aria-disabled`). A toggle the pre-rendered copy could
+// not show pressed (`shown` false: only the app knows whether a page is saved) is pressed only
+// if it is not pressed already: that is what the reader asked for. If the reader presses the
+// app's button first, that press is the one asked for.
+const press = (find, shown) => {
+  let theirs = false;
+  const watch = (event) => {
+    const twin = find();
+    if (event.isTrusted && twin && twin.contains(event.target)) theirs = true;
+  };
+  document.addEventListener('click', watch, true);
+  retry(() => {
+    const twin = find();
+    if (!theirs && (!twin || twin.getAttribute('aria-disabled') === 'true')) return false;
+    document.removeEventListener('click', watch, true);
+    if (!theirs && (shown || twin.getAttribute('aria-pressed') !== 'true')) twin.click();
+    return true;
+  });
+};
 
 // Chooses `value` in the app's copy of a select, once it has that option.
-const choose = (twin, value) => retry(() => {
-  if (!(twin instanceof HTMLSelectElement)) return true;
+const choose = (find, value) => retry(() => {
+  const twin = find();
+  if (!(twin instanceof HTMLSelectElement)) return false;
   if (![...twin.options].some((o) => o.value === value)) return false;
   if (twin.value !== value) {
     twin.value = value;
@@ -190,7 +202,7 @@ const listen = () => {
     const path = pathTo(button);
     button.setAttribute('aria-busy', 'true');
     ask();
-    whenReady(() => press(twinOf(button, path), button.hasAttribute('aria-pressed')), attempt.signal);
+    whenReady(() => press(() => twinOf(button, path), button.hasAttribute('aria-pressed')), attempt.signal);
   });
   // A choice made in a filter before the app came is made again in the app's copy.
   on(copy, 'change', (event) => {
@@ -199,7 +211,7 @@ const listen = () => {
     const path = pathTo(field);
     const value = field.value;
     ask();
-    whenReady(() => choose(twinOf(field, path), value), attempt.signal);
+    whenReady(() => choose(() => twinOf(field, path), value), attempt.signal);
   });
   // The search shortcut, as the app has it: / outside a field, Ctrl+K or Cmd+K anywhere.
   on(document, 'keydown', (event) => {
