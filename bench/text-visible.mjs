@@ -24,7 +24,9 @@ await writeStaticCopy(browser, `${url}${article}`, `${process.env.BENCH_DIST}/${
 
 /** One throttled load in a fresh context: { text, interactive?, by? } in ms since navigation. */
 async function load(path, isApp) {
-  const context = await browser.newContext();
+  // No service worker: its own fetches are not throttled by the page's network emulation, so
+  // the app a reading page asks for would arrive at full speed through it.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(probe, TEXT_SELECTOR);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -51,7 +51,8 @@ impl Theme {
 }
 
 /// The theme in effect: the one applied to `<html data-theme>` (theme-init.js applies the saved
-/// choice, and the pre-rendered copy's switch sets it even where storage is blocked), else the
+/// choice, and the pre-rendered copy's switch, in the boot script, sets it even where storage is
+/// blocked), else the
 /// saved choice, else the system setting.
 pub fn current_theme() -> Theme {
     let applied = document()

@@ -7,7 +7,7 @@ use crate::browser::{self, Theme};
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(browser::current_theme());
-    // The pre-rendered copy's switch (theme-init.js) may be pressed while the app renders
+    // The pre-rendered copy's switch (the boot script) may be pressed while the app renders
     // hidden: the label follows the theme the reader has when the app is shown.
     browser::after_takeover(move || {
         let _ = theme.try_set(browser::current_theme());

@@ -3,8 +3,7 @@
 // hashed `boot-<hash>.js`.
 //
 // A reading page (an article, a week, home, an index, about) is whole without the app: press
-// pre-rendered its text and links, theme-init.js runs its theme switch and this script its Copy
-// link. Such a page carries `data-app="on-request"` on `#sb-prerendered`, and the app's wasm is
+// pre-rendered its text and links, and this script runs its theme switch and its Copy link. Such a page carries `data-app="on-request"` on `#sb-prerendered`, and the app's wasm is
 // fetched only when the reader asks for something only the app does: focusing a field (the
 // search box, a filter), a button (Save for offline), the search shortcut (/ or Ctrl+K), or, on
 // a page with sealed units (`data-sealed`), holding a key to open them, or an address with a
@@ -164,6 +163,39 @@ const copyLink = async (button) => {
   }
 };
 
+// The copy's theme switch, until the app takes over (same rule, key and labels as
+// src/components/theme_toggle.rs; theme-init.js applied the saved choice before the first
+// paint): a reading page may never start the app, and switching must not wait for one.
+const themeSwitch = () => {
+  const current = () => {
+    const chosen = root.dataset.theme;
+    if (chosen === 'light' || chosen === 'dark') return chosen;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  };
+  const label = () => {
+    const other = current() === 'dark' ? 'light' : 'dark';
+    copy.querySelectorAll('.theme-toggle').forEach((button) => {
+      button.setAttribute('aria-label', `Switch to ${other} theme`);
+      button.setAttribute('title', `Switch to ${other} theme`);
+      const icon = button.querySelector('span');
+      if (icon) icon.textContent = other === 'dark' ? '\u263E' : '\u2600';
+    });
+  };
+  label();
+  copy.addEventListener('click', (event) => {
+    if (!event.target.closest('.theme-toggle')) return;
+    const next = current() === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('sb-theme', next);
+    } catch (e) {
+      // storage blocked: the choice lasts this page
+    }
+    label();
+  });
+};
+if (copy) themeSwitch();
+
 // Listens for the reader asking for the app, until it is there; returns `ask`.
 const listen = () => {
   statusRegion();
@@ -192,8 +224,8 @@ const listen = () => {
     if (editable(event.target)) ask();
   });
   // A button of the copy does nothing by itself: the app presses it again once it has come
-  // (once, however often it was pressed meanwhile). The theme switch and Copy link are not
-  // the app's to wait for.
+  // (once, however often it was pressed meanwhile). The theme switch (`themeSwitch`) and Copy
+  // link are not the app's to wait for.
   on(copy, 'click', (event) => {
     const button = event.target.closest('button');
     if (!button || button.matches('.theme-toggle') || button.type === 'submit') return;

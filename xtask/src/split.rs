@@ -184,10 +184,17 @@ pub fn build_app(out: &Path, base: &str) -> Result {
     // then takes over the page (src/main.rs).
     let index_path = out.join("index.html");
     let html = read(&index_path)?;
-    let links = format!(
-        "<script type=\"module\">\n{}</script>",
-        boot_script(base, &main_wasm_name, &glue_name)?
-    );
+    // Minified like the glue: it is on every page, beside the styles.
+    let boot_path = out.join("boot.min.js");
+    let boot = boot_script(base, &main_wasm_name, &glue_name)?;
+    fs::write(&boot_path, boot).map_err(err(&boot_path))?;
+    minify(&boot_path)?;
+    let boot = read(&boot_path)?;
+    fs::remove_file(&boot_path).map_err(err(&boot_path))?;
+    if boot.contains("</script") {
+        return Err("the minified boot script holds </script".into());
+    }
+    let links = format!("<script type=\"module\">\n{boot}\n</script>");
     let html = replace_once(&html, "</head>", &format!("{links}</head>"))?;
     fs::write(&index_path, html).map_err(err(&index_path))?;
     Ok(())
