@@ -65,13 +65,18 @@ pub fn register(on_update: impl Fn() + 'static) {
     });
 }
 
+/// The registration once it has an active worker (`navigator.serviceWorker.ready`), however
+/// long that takes; None where there is none to wait for.
+async fn ready_registration(
+    container: &ServiceWorkerContainer,
+) -> Option<ServiceWorkerRegistration> {
+    let ready = container.ready().ok()?;
+    JsFuture::from(ready).await.ok()?.dyn_into().ok()
+}
+
 /// Asks the active worker to keep every module of the app (`keep-app`), once there is one.
 async fn keep_app(container: &ServiceWorkerContainer) {
-    let Ok(ready) = container.ready() else { return };
-    let Ok(Ok(registration)) = JsFuture::from(ready)
-        .await
-        .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
-    else {
+    let Some(registration) = ready_registration(container).await else {
         return;
     };
     if let (Some(worker), Ok(message)) =
@@ -161,11 +166,7 @@ pub fn activate_update() {
     }
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(ready) = container.ready() else { return };
-        let Ok(Ok(registration)) = JsFuture::from(ready)
-            .await
-            .map(|r| r.dyn_into::<ServiceWorkerRegistration>())
-        else {
+        let Some(registration) = ready_registration(&container).await else {
             return;
         };
         match registration.waiting() {

@@ -116,3 +116,14 @@ export function demoToken(kid: string): string {
   if (!field('key')) throw new Error(`the demo keyring has no key ${kid}`);
   return `${field('tier')}.${kid}.${field('key')}`;
 }
+
+/** Holds every request matching `pattern` until the returned function is called. */
+export async function hold(page: Page, pattern: string) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}

@@ -5,7 +5,7 @@
 // app, the filter chosen is applied, the search box keeps the focus. A subscriber holding a key
 // gets the app at once on a page with sealed units, to open them.
 import { test, expect, type Page } from '@playwright/test';
-import { allArticles, collectErrors, data, demoToken, latestFreeArticle, latestWeek, ready } from './helpers';
+import { allArticles, collectErrors, data, demoToken, hold, latestFreeArticle, latestWeek, ready } from './helpers';
 
 /** Every request for the app's code and for its data documents, as paths (not images). */
 function appRequests(page: Page): string[] {
@@ -176,12 +176,7 @@ test("a topic chosen in the archive's filter before the app came is applied once
 
 test('the topic filter chosen with the keyboard, as a reader does, filters once the app has come', async ({ page }) => {
   // Held, so the choice is made in the copy while the app is on its way.
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await hold(page, '**/*.wasm');
   await page.goto('./articles');
   const filter = page.getByLabel('Topic');
   await filter.focus(); // asks for the app

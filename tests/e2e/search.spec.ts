@@ -3,7 +3,7 @@
 // the browser that unlocked them, a failed index file with a retry, and axe on both.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { collectErrors, demoToken, latestFreeArticle, ready } from './helpers';
+import { collectErrors, demoToken, hold, latestFreeArticle, ready } from './helpers';
 
 const PLAYBOOK = 'the-production-ml-incident-playbook'; // preview, then paid; sealed with k2026-01
 const PAID_WORD = 'PAID-REF-PLAYBOOK-TRIAGE'; // only in its paid part
@@ -235,12 +235,7 @@ test('a tampered index file cannot put markup, a script or a foreign link in the
 });
 
 test('words typed into the header box before the app takes over are kept and searched', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await hold(page, '**/*.wasm');
   await page.goto('./');
   await page.locator('#site-search').click();
   await page.keyboard.type('Google Colab');

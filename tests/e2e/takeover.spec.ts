@@ -3,7 +3,7 @@
 // own navigation working afterwards. On a reading page the app comes when the reader asks for
 // it (focusing the search box here: see on-request.spec.ts); the takeover is the same.
 import { test, expect, type Page } from '@playwright/test';
-import { data, h1, latestFreeArticle, latestWeek, ready } from './helpers';
+import { data, h1, hold, latestFreeArticle, latestWeek, ready } from './helpers';
 
 /** Asks for the app on a reading page as a reader does: by focusing the search box. */
 async function askForApp(page: Page) {
@@ -17,17 +17,6 @@ const site = process.env.SITE_URL ?? 'http://127.0.0.1:8181/';
 async function expectStaticCopy(page: Page, path: string) {
   const entry = await (await page.request.get(new URL(path, site).href)).text();
   expect(entry, path).toContain('<div id="sb-prerendered"');
-}
-
-/** Holds every request matching `pattern` until the returned function is called. */
-async function hold(page: Page, pattern: string) {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return release;
 }
 
 async function duplicateIds(page: Page) {
